@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -50,6 +51,7 @@ class Event(BaseModel):
         default_factory=list, description="Fields an analyst set; automatic updates skip them."
     )
     tags_list: list[str] = Field(default_factory=list, description="Weapons/tactics tags (extraction).")
+    merged_into: str | None = Field(default=None, description="Set when merged into another event.")
 
     # ACLED's columns
     event_id_cnty: str | None = None
@@ -121,6 +123,23 @@ class Event(BaseModel):
             if col in self.source_fields:
                 row[col] = self.source_fields[col]
         return row
+
+
+@dataclass
+class Mention:
+    """One telling of an event: which document and sentence(s) said it, and the event as told there.
+
+    Extraction yields mentions; deduplication links each to a stored event (new or existing).
+    """
+
+    event: Event
+    document_sha256: str
+    doc_key: str
+    mention_index: int
+    sentence: str
+    char_start: int | None = None
+    char_end: int | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def stable_id(prefix: str, *parts: object) -> str:

@@ -8,6 +8,7 @@ Tables:
 - ``actors``: the actor registry (canonical name, type, parent, aliases).
 - ``audit_log``: every change made to an event: who, when, before, after.
 - ``imports``: each imported file (its hash and counts), so a re-import is recognised.
+- ``api_tokens``: hashed tokens for the REST API's write operations.
 """
 
 from __future__ import annotations
@@ -162,6 +163,18 @@ imports = Table(
     Column("inserted", Integer, nullable=False),
     Column("updated", Integer, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String, nullable=False),
+    Column("role", String, nullable=False),
+    Column("token_hash", String(128), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
 )
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in events.columns)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-22 03:37:51.198590
+Create Date: 2026-11-22 03:38:53.170360
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('actors',
     sa.Column('name', sa.String(), nullable=False),
     sa.Column('inter', sa.Integer(), nullable=True),
@@ -27,6 +27,17 @@ def upgrade() -> None:
     sa.Column('aliases', sa.JSON(), nullable=False),
     sa.Column('origin', sa.String(), nullable=False),
     sa.PrimaryKeyConstraint('name', name=op.f('pk_actors'))
+    )
+    op.create_table('api_tokens',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('name', sa.String(), nullable=False),
+    sa.Column('role', sa.String(), nullable=False),
+    sa.Column('token_hash', sa.String(length=128), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('last_used_at', sa.DateTime(timezone=True), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_api_tokens_token_hash'))
     )
     op.create_table('audit_log',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -66,6 +77,7 @@ def upgrade() -> None:
     sa.Column('source_fields', sa.JSON(), nullable=False),
     sa.Column('manual_fields', sa.JSON(), nullable=False),
     sa.Column('tags_list', sa.JSON(), nullable=False),
+    sa.Column('merged_into', sa.String(), nullable=True),
     sa.Column('event_id_cnty', sa.String(), nullable=True),
     sa.Column('event_date', sa.Date(), nullable=False),
     sa.Column('year', sa.Integer(), nullable=True),
@@ -141,11 +153,11 @@ def upgrade() -> None:
     with op.batch_alter_table('mentions', schema=None) as batch_op:
         batch_op.create_index('ix_mentions_event_id', ['event_id'], unique=False)
 
-    
+
 
 
 def downgrade() -> None:
-    
+
     with op.batch_alter_table('mentions', schema=None) as batch_op:
         batch_op.drop_index('ix_mentions_event_id')
 
@@ -166,5 +178,6 @@ def downgrade() -> None:
         batch_op.drop_index('ix_audit_log_event_id')
 
     op.drop_table('audit_log')
+    op.drop_table('api_tokens')
     op.drop_table('actors')
-    
+
