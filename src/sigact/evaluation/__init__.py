@@ -1,0 +1,1 @@
+"""Evaluation of sigact components against reference data."""
