@@ -23,6 +23,10 @@ from sigact.store.schema import EVENT_COLUMNS, audit_log, events, imports
 # Columns that are not part of the Event model.
 _BOOKKEEPING = ("created_at", "updated_at")
 EVENT_FIELDS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c not in _BOOKKEEPING)
+_EMPTY_ROW: dict[str, Any] = {c: None for c in EVENT_COLUMNS} | {
+    "source_fields": {}, "manual_fields": [], "tags_list": [], "origin": "extracted", "status": "automatic",
+    "time_precision": 1,
+}
 
 
 def now() -> dt.datetime:
@@ -60,9 +64,11 @@ class Store:
         if not rows:
             return 0
         stamp = now()
-        for row in rows:
-            row.setdefault("created_at", stamp)
-            row["updated_at"] = stamp
+        # executemany needs every row to carry every column
+        full = [{**_EMPTY_ROW, **row, "updated_at": stamp} for row in rows]
+        for row in full:
+            if row["created_at"] is None:
+                row["created_at"] = stamp
         dialect_insert = sqlite.insert if self.dialect == "sqlite" else postgresql.insert
         stmt = dialect_insert(events)
         changed = {c: stmt.excluded[c] for c in EVENT_FIELDS if c != "id"}
@@ -72,7 +78,7 @@ class Store:
             set_=changed,
             where=func.coalesce(stmt.excluded.timestamp, 0) > func.coalesce(events.c.timestamp, 0),
         )
-        result = conn.execute(stmt, list(rows))
+        result = conn.execute(stmt, full)
         return max(result.rowcount or 0, 0)
 
     def count(self, flt: EventFilter | None = None, conn: Connection | None = None) -> int:

@@ -1,0 +1,1 @@
+"""Exchange formats: ACLED CSV and UCDP GED in; ACLED CSV, GeoJSON, Parquet and JSONL out."""
