@@ -1,0 +1,1 @@
+"""Analytics over stored events: counts, rates, shares, comparisons, escalation and tactic shifts."""
