@@ -1,0 +1,44 @@
+"""Ingest: read reports (text, Markdown, HTML, PDF, RSS/Atom, URLs, JSONL, folders, stdin) into clean
+:class:`Document` objects, detect their publication date and language, remove boilerplate, split sentences.
+"""
+
+from sigact.ingest.clean import clean_text, is_boilerplate_line
+from sigact.ingest.dates import date_from_url, detect_published, parse_date
+from sigact.ingest.document import Document, ReadError
+from sigact.ingest.language import detect_language
+from sigact.ingest.readers import (
+    SUPPORTED_SUFFIXES,
+    html_to_text,
+    read_feed,
+    read_file,
+    read_html,
+    read_jsonl,
+    read_path,
+    read_pdf,
+    read_text,
+    read_url,
+)
+from sigact.ingest.sentences import Sentence, sentences
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "ReadError",
+    "Sentence",
+    "clean_text",
+    "date_from_url",
+    "detect_language",
+    "detect_published",
+    "html_to_text",
+    "is_boilerplate_line",
+    "parse_date",
+    "read_feed",
+    "read_file",
+    "read_html",
+    "read_jsonl",
+    "read_path",
+    "read_pdf",
+    "read_text",
+    "read_url",
+    "sentences",
+]
