@@ -167,7 +167,9 @@ def detect_published(text: str) -> dt.date | None:
         if len(ln) > 80:
             continue
         dates = find_dates(ln)
-        if len(dates) == 1 and _is_date_only(ln, dates[0]):
+        if len(dates) != 1 or ":" in ln[: dates[0].start] or _UPDATED_KW.search(ln):
+            continue  # a labelled field ("- Date: ...", an infobox) or "Map updated ..." is not the byline
+        if _is_date_only(ln, dates[0]):
             return dates[0].date
     return updated
 
