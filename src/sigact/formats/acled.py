@@ -122,7 +122,7 @@ def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str
         out["year"] = pd.Series(dates.dt.year, dtype="Int64")
     for col in TEXT_COLUMNS:
         if col in frame and col != "event_id_cnty":
-            out[col] = frame[col].str.strip()
+            out[col] = frame[col]  # verbatim: an export must reproduce the file
     out["event_type"] = event_type
 
     rows_frame = pd.DataFrame(out)
