@@ -1,0 +1,181 @@
+"""Read queries behind the API: filters from query parameters, event pages, GeoJSON, statistics.
+
+Filters are :class:`sigact.store.filters.EventFilter` (the Analytics vocabulary) plus two the web
+needs: ``tag`` (ACLED ``tags`` or extracted ``tags_list``) and merged events hidden unless asked.
+All SQL is built with SQLAlchemy expressions (bound parameters).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, cast, func, or_, select
+
+from sigact.store import Store
+from sigact.store.filters import EventFilter, where
+from sigact.store.schema import events
+
+c = events.c
+
+# Columns of an event in list answers (everything but bookkeeping).
+LIST_COLUMNS = [col for col in events.columns if col.name not in ("created_at", "updated_at")]
+GEO_COLUMNS = [c.id, c.event_date, c.event_type, c.sub_event_type, c.actor1, c.actor2, c.location,
+               c.admin1, c.country, c.fatalities, c.status, c.latitude, c.longitude, c.geo_precision]
+ORDERS = {"event_date", "fatalities", "country", "admin1", "event_type", "actor1", "status", "confidence", "id"}
+SHARE_KEYS = {"event_type", "sub_event_type", "country", "admin1", "actor1", "actor2", "status", "origin",
+              "disorder_type", "civilian_targeting"}
+
+
+@dataclass
+class WebFilter:
+    """An :class:`EventFilter` plus the web's extra conditions."""
+
+    base: EventFilter = field(default_factory=EventFilter)
+    tags: Sequence[str] = field(default_factory=list)
+    include_merged: bool = False
+
+    def key(self) -> tuple[Any, ...]:
+        """A hashable form, for the response cache."""
+        items = sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in self.base.to_dict().items())
+        return (tuple(items), tuple(self.tags), self.include_merged)
+
+
+def condition(flt: WebFilter) -> ColumnElement[bool]:
+    clauses: list[ColumnElement[bool]] = [where(flt.base)]
+    if not flt.include_merged:
+        clauses.append(c.merged_into.is_(None))
+    if flt.tags:
+        tag_clauses: list[ColumnElement[bool]] = []
+        for tag in flt.tags:
+            tag_clauses += [c.tags == tag, c.tags.like(f"{tag};%"), c.tags.like(f"%; {tag}"),
+                            c.tags.like(f"%; {tag};%"), cast(c.tags_list, String).like(f'%"{tag}"%')]
+        clauses.append(or_(*tag_clauses))
+    return and_(*clauses)
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in row.items()}
+
+
+def count(store: Store, flt: WebFilter) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(events).where(condition(flt))).scalar_one())
+
+
+def page(store: Store, flt: WebFilter, *, limit: int, offset: int, order: str, descending: bool
+         ) -> list[dict[str, Any]]:
+    """One page of events (all columns), JSON-safe."""
+    col = c[order if order in ORDERS else "event_date"]
+    stmt = (select(*LIST_COLUMNS).where(condition(flt))
+            .order_by(col.desc() if descending else col, c.id.desc() if descending else c.id)
+            .limit(limit).offset(offset))
+    with store.engine.connect() as conn:
+        return [_jsonable(dict(r)) for r in conn.execute(stmt).mappings()]
+
+
+def geojson(store: Store, flt: WebFilter, *, limit: int) -> dict[str, Any]:
+    """Located events as a GeoJSON FeatureCollection (most recent first, at most ``limit``)."""
+    stmt = (select(*GEO_COLUMNS)
+            .where(condition(flt), c.latitude.is_not(None), c.longitude.is_not(None))
+            .order_by(c.event_date.desc(), c.id.desc()).limit(limit))
+    feats = []
+    with store.engine.connect() as conn:
+        for r in conn.execute(stmt).mappings():
+            props = _jsonable({k: v for k, v in r.items() if k not in ("latitude", "longitude")})
+            feats.append({"type": "Feature", "id": r["id"], "properties": props,
+                          "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+def _period(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def timeline(store: Store, flt: WebFilter, interval: str) -> list[dict[str, Any]]:
+    """Events and fatalities per day/week (Monday)/month/year, every period in range present."""
+    stmt = (select(c.event_date, func.count(), func.coalesce(func.sum(c.fatalities), 0))
+            .where(condition(flt)).group_by(c.event_date))
+    totals: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
+    with store.engine.connect() as conn:
+        for day, n, fat in conn.execute(stmt):
+            if isinstance(day, str):
+                day = dt.date.fromisoformat(day)
+            t = totals[_period(day, interval)]
+            t[0] += int(n)
+            t[1] += int(fat or 0)
+    if not totals:
+        return []
+    out = []
+    cur, last = min(totals), max(totals)
+    while cur <= last:
+        n, fat = totals.get(cur, (0, 0))
+        out.append({"period": cur.isoformat(), "events": n, "fatalities": fat})
+        cur = _next(cur, interval)
+    return out
+
+
+def _next(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day + dt.timedelta(days=7)
+    if interval == "month":
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if interval == "year":
+        return day.replace(year=day.year + 1)
+    return day + dt.timedelta(days=1)
+
+
+def shares(store: Store, flt: WebFilter, by: str, limit: int) -> dict[str, Any]:
+    """Events and fatalities per value of ``by``, with each value's share of the events."""
+    col = c[by]
+    n = func.count().label("events")
+    stmt = (select(col.label("key"), n, func.coalesce(func.sum(c.fatalities), 0).label("fatalities"))
+            .where(condition(flt)).group_by(col).order_by(n.desc(), col).limit(limit))
+    with store.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(stmt).mappings()]
+        total = int(conn.execute(select(func.count()).select_from(events).where(condition(flt))).scalar_one())
+    for r in rows:
+        r["share"] = round(r["events"] / total, 4) if total else 0.0
+    return {"by": by, "total": total, "items": rows}
+
+
+def summary(store: Store, flt: WebFilter) -> dict[str, Any]:
+    stmt = select(func.count(), func.coalesce(func.sum(c.fatalities), 0), func.min(c.event_date),
+                  func.max(c.event_date)).where(condition(flt))
+    with store.engine.connect() as conn:
+        n, fat, lo, hi = conn.execute(stmt).one()
+    return _jsonable({"events": int(n), "fatalities": int(fat or 0), "date_min": lo, "date_max": hi})
+
+
+def facets(store: Store, actor_limit: int = 300) -> dict[str, Any]:
+    """Values for the dashboard's filter lists."""
+    out: dict[str, Any] = {}
+    with store.engine.connect() as conn:
+        out["countries"] = [r[0] for r in conn.execute(
+            select(c.country).where(c.country.is_not(None)).group_by(c.country).order_by(c.country))]
+        admin1: dict[str, list[str]] = defaultdict(list)
+        for country, a1 in conn.execute(select(c.country, c.admin1).where(c.admin1.is_not(None))
+                                        .group_by(c.country, c.admin1).order_by(c.country, c.admin1)):
+            admin1[country or ""].append(a1)
+        out["admin1"] = admin1
+        out["event_types"] = [r[0] for r in conn.execute(
+            select(c.event_type).group_by(c.event_type).order_by(c.event_type))]
+        out["statuses"] = [r[0] for r in conn.execute(select(c.status).group_by(c.status).order_by(c.status))]
+        n = func.count()
+        out["actors"] = [r[0] for r in conn.execute(
+            select(c.actor1).where(c.actor1.is_not(None)).group_by(c.actor1).order_by(n.desc())
+            .limit(actor_limit))]
+        tags: set[str] = set()
+        for (value,) in conn.execute(select(c.tags).where(c.tags.is_not(None)).group_by(c.tags).limit(2000)):
+            tags.update(t.strip() for t in str(value).split(";") if t.strip())
+        out["tags"] = sorted(tags)[:500]
+    return out
