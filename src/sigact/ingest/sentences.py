@@ -35,7 +35,7 @@ _TITLES = frozenset(
 _MONTHS = frozenset(
     """jan janv feb fev fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc""".split()
 )
-_TERMINATOR = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s)")
+_TERMINATOR = re.compile(r"(?:[.!?]+|…)(?:[\"'”’)\]]|\s?»)*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.\-']+)$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣–—]|\d{1,3}[.)]|[a-z][.)]|\(\w{1,3}\))\s+")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
@@ -71,6 +71,9 @@ def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
             token = wm.group(1) if wm else ""
             if token and _is_abbreviation(token, next_word):
                 continue
+            line_start = block.rfind("\n", 0, m.start()) + 1
+            if token.isdigit() and not block[line_start : m.start() - len(token)].strip():
+                continue  # a numbered list marker: "1. First item"
             if token[:1].isdigit() and next_word[:1].isdigit():
                 continue
         first = next_word.lstrip("\"'“‘«([")[:1]
