@@ -1,0 +1,478 @@
+"""Finding places in text, choosing among same-named places, and choosing where an event happened.
+
+``Geocoder.locate(text, focus)`` works in three steps:
+
+1. :meth:`Geocoder.find_places` scans the text for names in the gazetteer (longest match first,
+   exact, then spelling-tolerant, then fuzzy for capitalised words in a place slot such as "in X"),
+   and reads descriptors around each name ("the village of X", "near X", "X cercle",
+   "the Bandiagara region", "(Douentza, Mopti)").
+2. Each mention's candidates are scored with the context of the whole text: country, admin units
+   named anywhere, other places nearby, feature type, population, and whether the team's own
+   history (user layer) has events there.
+3. The event's place is the best mention in the focus span: a name after "in/at/near/village of",
+   early in the sentence, not after "towards/from/fled to", not an admin context in parentheses.
+   When no name resolves, the smallest admin unit the text supports is returned with
+   geo_precision 2 or 3, never a guessed point.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sigact.geo.gazetteer import COUNTRY_BY_NAME, COUNTRY_ISO_NUM, COUNTRY_NAMES, Entry, Gazetteer
+from sigact.geo.normalize import LEVEL_WORDS, norm
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Capitalised words that are never the place of an event even when a village bears the name.
+STOPWORDS = frozenset(
+    """
+    on in at the a an of and or to from for by with near between during after before since around
+    january february march april may june july august september october november december
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi
+    samedi dimanche
+    presumed suspected unidentified unknown armed military forces army soldiers militants militant
+    men gunmen police gendarmes gendarmerie people civilians civilian government state islamic
+    islamist jihadist jihadists group groups the un au eu us french france malian burkinabe
+    nigerien operation operations barkhane serval minusma eutm takuba fama jnim isgs iswap aqim
+    gsim mujao gatia msa cma hcua mnla cmfpr cspdpa ansar ansarul ansaroul dine katiba macina
+    serma fulani peul peuls peulh fulbe dogon dogons bambara bozo bozos tuareg tuaregs touareg
+    daoussak daosahak imghad idnane mossi songhai sonrai bella arab arabs dozo dozos donso koglweogo
+    koglweogos vdp wagner russian russians dan na ambassagou his her their its this that these those
+    also two three four five six seven eight nine ten one several some many
+    """.split()
+)
+# Phrases in a sentence that end a mention's chance to be the event place.
+_AWAY = re.compile(
+    r"(?:towards?|toward|en route to|heading to|headed to|fled to|fled|from|back to|direction of|"
+    r"vers|en direction de|based in|originally from|native of|between)\s*$",
+    re.I,
+)
+_AT = re.compile(
+    r"(?:\bin|\bat|\bnear|\baround|\boutside|\bnorth of|\bsouth of|\beast of|\bwest of|\bof|\bon|"
+    r"\bvillage|\btown|\blocality|\bcamp|\bcommune|\barea|\bà|\bau|\bde|\bdu|\bdans)\s*(?:the\s+)?"
+    r"(?:(?:village|town|locality|area|commune|city|hamlet|camp|site)\s+of\s+)?$",
+    re.I,
+)
+_NEAR = re.compile(
+    r"(?:\bnear|\baround|\boutside|\bvicinity of|\barea of|\boutskirts of|\bnorth of|\bsouth of|\beast of|"
+    r"\bwest of|\bkm from|\bkilometres from|\bkilometers from|\bpr[eè]s de|\bnon loin de)\s*(?:the\s+)?$",
+    re.I,
+)
+_AREA_AFTER = re.compile(r"^\s*(?:area|vicinity|surroundings|outskirts|axis|road|zone)\b", re.I)
+_LEVEL_AFTER = re.compile(r"^\s*(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\b", re.I)
+_LEVEL_BEFORE = re.compile(
+    r"\b(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\s+(?:of|de la|de l'|du|des|de|d')?\s*$", re.I
+)
+_PAREN = re.compile(r"\(([^()]{2,80})\)")
+_CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
+
+
+def _deaccent(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to, with its score and the reasons for it."""
+
+    name: str
+    latitude: float
+    longitude: float
+    feature: str
+    country: str
+    iso2: str
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    population: int
+    source: str
+    level: int | None
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    entry_index: int = -1
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A name found in a text, with its candidates (best first)."""
+
+    surface: str
+    start: int
+    end: int
+    candidates: list[Candidate]
+    level: int | None = None  # admin level stated by a descriptor ("X cercle" -> 2)
+    near: bool = False  # "near X", "X area"
+    role: str = "place"  # "place" | "context" (admin context in parentheses)
+    cue: float = 0.0  # how much the words around it say "the event happened here"
+    quality: float = 1.0
+
+
+@dataclass(slots=True)
+class Place:
+    """Where an event happened, in ACLED's terms."""
+
+    location: str
+    latitude: float
+    longitude: float
+    geo_precision: int
+    country: str
+    iso: int
+    admin1: str | None
+    admin2: str | None
+    admin3: str | None
+    score: float
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: set[str]
+    admin1: set[str]
+    admin2: set[str]
+    admin3: set[str]
+
+
+class Geocoder:
+    """Gazetteer look-ups, disambiguation in context and event location choice."""
+
+    _default: Geocoder | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._admin_names: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
+        for e in gazetteer.entries:
+            if e.admin1:
+                self._admin_names[1].add(norm(e.admin1))
+            if e.admin2:
+                self._admin_names[2].add(norm(e.admin2))
+            if e.admin3:
+                self._admin_names[3].add(norm(e.admin3))
+
+    # -- construction ---------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Geocoder:
+        """The bundled gazetteer plus the user layer if one exists (cached)."""
+        with cls._lock:
+            if cls._default is None:
+                from sigact.geo.userlayer import default_layer_path
+
+                cls._default = cls.load(user_layer=default_layer_path())
+            return cls._default
+
+    @classmethod
+    def load(cls, user_layer: Path | None = None, bundled: bool = True) -> Geocoder:
+        from sigact.geo.gazetteer import BUNDLED_PATH
+
+        return cls(Gazetteer.load(BUNDLED_PATH if bundled else None, user_layer))
+
+    @classmethod
+    def reset_default(cls) -> None:
+        with cls._lock:
+            cls._default = None
+
+    # -- scanning -------------------------------------------------------------------------------
+    def find_places(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
+        """Every gazetteer name in ``text`` (longest match first), with scored candidates."""
+        mentions = self._scan(text)
+        ctx = self._context(text, mentions, country_hint)
+        for m in mentions:
+            self._score(m, ctx)
+        self._proximity(mentions)
+        return mentions
+
+    def _scan(self, text: str) -> list[PlaceMention]:
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        norms = [norm(t[2]) for t in toks]
+        out: list[PlaceMention] = []
+        i, n = 0, len(toks)
+        max_w = self.gaz.max_words
+        while i < n:
+            start, _end, word = toks[i]
+            if not word[:1].isupper() or norms[i] in STOPWORDS and not self._slot(text, start):
+                i += 1
+                continue
+            found = None
+            # longest run of joined tokens (only spaces, hyphens, apostrophes between)
+            j = i
+            while j + 1 < n and j - i + 1 < max_w and re.fullmatch(r"[ \-'’]{1,2}", text[toks[j][1] : toks[j + 1][0]]):
+                nxt = toks[j + 1][2]
+                if not (nxt[:1].isupper() or norms[j + 1] in _CONNECTORS or nxt[:1].isdigit()):
+                    break
+                j += 1
+            for k in range(j, i - 1, -1):
+                key = " ".join(norms[i : k + 1])
+                if k == i and key in STOPWORDS:
+                    continue
+                hits = self.gaz.lookup(text[start : toks[k][1]], fuzzy=False)
+                if hits:
+                    found = (k, hits)
+                    break
+            if found is None and norms[i] not in STOPWORDS and len(norms[i]) >= 4 and self._slot(text, start):
+                k = j
+                hits = self.gaz.lookup(text[start : toks[k][1]], fuzzy=True)
+                if not hits and k > i:
+                    k = i
+                    hits = self.gaz.lookup(word, fuzzy=True)
+                if hits:
+                    found = (k, hits)
+            if found is None:
+                i += 1
+                continue
+            k, hits = found
+            end = toks[k][1]
+            if self._is_actor_name(text, start, end, norms, i, k):
+                i = k + 1
+                continue
+            m = PlaceMention(text[start:end], start, end, [], quality=max(q for _, q in hits))
+            m.candidates = [self._candidate(idx, q) for idx, q in hits]
+            self._read_descriptors(text, m)
+            out.append(m)
+            i = k + 1
+        self._mark_context(text, out)
+        return out
+
+    @staticmethod
+    def _slot(text: str, start: int) -> bool:
+        """True when the words before ``start`` announce a place ("in", "village of", ...)."""
+        return bool(_AT.search(text[max(0, start - 40) : start]))
+
+    @staticmethod
+    def _is_actor_name(text: str, start: int, end: int, norms: list[str], i: int, k: int) -> bool:
+        before = norm(text[max(0, start - 25) : start]).split()
+        after = norm(text[end : end + 25]).split()
+        if before and before[-1] in {"katiba", "ansarul", "ansaroul", "ansar", "brigade", "battalion", "forces"}:
+            return True
+        if after and after[0] in {"militants", "militia", "brigade", "katiba", "fighters", "militiamen", "army", "forces", "soldiers", "government", "authorities", "troops", "men", "armed"}:
+            return True
+        return False
+
+    def _candidate(self, idx: int, quality: float) -> Candidate:
+        e: Entry = self.gaz.entries[idx]
+        return Candidate(
+            name=e.name if e.source == "user" else _deaccent(e.name), latitude=e.latitude,
+            longitude=e.longitude, feature=f"{e.fclass}.{e.fcode}", country=COUNTRY_NAMES.get(e.cc, e.cc),
+            iso2=e.cc, admin1=e.admin1, admin2=e.admin2, admin3=e.admin3, population=e.population,
+            source=e.source, level=e.level, score=quality, reasons=[f"name {quality:.2f}"], entry_index=idx,
+        )  # fmt: skip
+
+    @staticmethod
+    def _read_descriptors(text: str, m: PlaceMention) -> None:
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 30]
+        level = _LEVEL_AFTER.match(after) or _LEVEL_BEFORE.search(before)
+        if level:
+            m.level = LEVEL_WORDS.get(level.group(1).lower().replace("rural ", "").replace("urban ", ""), 3)
+        if _NEAR.search(before) or _AREA_AFTER.match(after):
+            m.near = True
+        if _AWAY.search(before):
+            m.cue = -1.0
+        elif _AT.search(before):
+            m.cue = 1.0
+
+    @staticmethod
+    def _mark_context(text: str, mentions: list[PlaceMention]) -> None:
+        """Names inside a short "(X, Y)" group are admin context, not places; the name right before
+        the group gets a cue (ACLED writes "in Boni (Douentza, Mopti)")."""
+        for group in _PAREN.finditer(text):
+            inner = [m for m in mentions if m.start >= group.start() and m.end <= group.end()]
+            if not inner:
+                continue
+            for m in inner:
+                m.role = "context"
+            for m in mentions:
+                if 0 <= group.start() - m.end <= 2:
+                    m.cue += 0.8
+
+    # -- context and scoring --------------------------------------------------------------------
+    def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
+        ctx = _Context(set(), set(), set(), set())
+        if country_hint:
+            cc = COUNTRY_BY_NAME.get(norm(country_hint)) or (country_hint.upper() if len(country_hint) == 2 else None)
+            if cc:
+                ctx.countries.add(cc)
+        folded = " " + norm(text) + " "
+        for name, cc in COUNTRY_BY_NAME.items():
+            if f" {name} " in folded:
+                ctx.countries.add(cc)
+        for adj, cc in (("malian", "ML"), ("burkinabe", "BF"), ("burkinabè", "BF"), ("nigerien", "NE")):
+            if f" {norm(adj)} " in folded:
+                ctx.countries.add(cc)
+        for m in mentions:
+            key = norm(m.surface)
+            for c in m.candidates:
+                if c.level == 1 or (m.level == 1 and key in self._admin_names[1]):
+                    ctx.admin1.add(norm(c.admin1 or ""))
+                if c.level == 2 or (m.role == "context" and key in self._admin_names[2]):
+                    ctx.admin2.add(norm(c.admin2 or ""))
+            if m.role == "context" or m.level is not None:
+                if key in self._admin_names[1]:
+                    ctx.admin1.add(key)
+                if key in self._admin_names[2]:
+                    ctx.admin2.add(key)
+                if key in self._admin_names[3]:
+                    ctx.admin3.add(key)
+        ctx.admin1.discard("")
+        ctx.admin2.discard("")
+        return ctx
+
+    def _score(self, m: PlaceMention, ctx: _Context) -> None:
+        for c in m.candidates:
+            s, why = c.score, c.reasons
+            if ctx.countries:
+                if c.iso2 in ctx.countries:
+                    s += 1.0
+                    why.append("country named")
+                else:
+                    s -= 1.0
+                    why.append("other country")
+            if c.admin1 and norm(c.admin1) in ctx.admin1:
+                s += 0.6
+                why.append(f"admin1 {c.admin1} named")
+            if c.admin2 and norm(c.admin2) in ctx.admin2:
+                s += 0.8
+                why.append(f"admin2 {c.admin2} named")
+            if c.admin3 and norm(c.admin3) in ctx.admin3:
+                s += 0.3
+                why.append(f"admin3 {c.admin3} named")
+            kind = c.feature[:1]
+            if c.level is not None:
+                if m.level is not None and m.level <= c.level + 1:
+                    s += 0.6
+                    why.append("admin descriptor")
+                else:
+                    s += 0.1
+            elif m.level is not None and m.level <= 2:
+                s -= 0.3
+            elif c.source == "user":
+                s += 0.45 + 0.04 * math.log1p(c.population)
+                why.append("known event location")
+            elif kind == "P":
+                s += 0.3 if c.feature != "P.PPLQ" else 0.0
+            elif kind in "SL":
+                s += 0.1
+            if c.population > 0:
+                s += 0.05 * math.log10(c.population + 1)
+            c.score, c.reasons = s, why
+        m.candidates = self._dedupe(sorted(m.candidates, key=lambda c: -c.score))
+
+    @staticmethod
+    def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+        """Drop a candidate within 5 km of a better one (GeoNames and the user layer often hold the
+        same village); the user layer's admin names win when it is the better one."""
+        out: list[Candidate] = []
+        for c in cands:
+            if any(distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 5.0 and (o.level is None) == (c.level is None) for o in out):
+                continue
+            out.append(c)
+            if len(out) >= 12:
+                break
+        return out
+
+    @staticmethod
+    def _proximity(mentions: list[PlaceMention]) -> None:
+        """Favour candidates near the other places of the text (only unambiguous ones count)."""
+        anchors = [
+            m.candidates[0] for m in mentions
+            if m.candidates and (len(m.candidates) == 1 or m.candidates[0].score - m.candidates[1].score > 0.5)
+        ]  # fmt: skip
+        if not anchors:
+            return
+        for m in mentions:
+            if len(m.candidates) < 2:
+                continue
+            for c in m.candidates:
+                near = [a for a in anchors if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 75.0]
+                if near:
+                    c.score += 0.3
+                    c.reasons.append(f"near {near[0].name}")
+            m.candidates.sort(key=lambda c: -c.score)
+
+    # -- public API -----------------------------------------------------------------------------
+    def geocode(self, query: str, context: str = "") -> list[Candidate]:
+        """Scored candidates for a place name such as ``"Farabougou, Niono cercle"`` (best first)."""
+        text = query if not context else f"{query}. {context}"
+        mentions = self.find_places(text)
+        first = [m for m in mentions if m.start < len(query)]
+        if first and first[0].start <= len(query) - len(query.lstrip()) + 1:
+            return first[0].candidates
+        head = query.split(",")[0].strip()
+        hits = self.gaz.lookup(head, fuzzy=True)
+        if not hits:
+            return []
+        m = PlaceMention(head, 0, len(head), [self._candidate(i, q) for i, q in hits])
+        self._score(m, self._context(text, mentions, None))
+        return m.candidates
+
+    def locate(self, text: str, focus: tuple[int, int] | None = None, country_hint: str | None = None) -> Place | None:
+        """Where the event told in ``text[focus[0]:focus[1]]`` happened (see the module doc)."""
+        mentions = self.find_places(text, country_hint)
+        lo, hi = focus if focus is not None else (0, len(text))
+        inside = [m for m in mentions if m.start >= lo and m.end <= hi]
+        pool = inside or mentions
+        best: PlaceMention | None = None
+        best_score = -math.inf
+        for rank, m in enumerate(x for x in pool if x.role == "place"):
+            if not m.candidates:
+                continue
+            top = m.candidates[0]
+            s = m.cue - 0.15 * rank + 0.3 * min(top.score, 3.0)
+            if top.level is not None:
+                s -= 0.4  # an admin unit is the event place only when nothing finer is named
+            if s > best_score:
+                best, best_score = m, s
+        if best is not None and best.candidates[0].level is None:
+            return self._place(best, best.candidates[0])
+        fallback = self._admin_fallback(text, mentions, pool, lo, hi)
+        if fallback is not None:
+            return fallback
+        if best is not None:
+            return self._place(best, best.candidates[0])
+        return None
+
+    def _admin_fallback(
+        self, text: str, mentions: list[PlaceMention], pool: list[PlaceMention], lo: int, hi: int
+    ) -> Place | None:
+        """The smallest admin unit named, at its seat: geo_precision 2 for an admin-2 unit with an
+        unknown place in it, 3 otherwise."""
+        units = [(m, c) for m in pool for c in m.candidates[:1] if c.level is not None]
+        units += [(m, c) for m in mentions if m not in pool for c in m.candidates[:1] if c.level is not None]
+        if not units:
+            return None
+        m, c = min(units, key=lambda mc: (-(mc[1].level or 0), -mc[1].score))
+        unknown = bool(re.search(r"\b(?:in|at|near|village of|town of|locality of)\s+[A-Z]", text[lo:hi]))
+        precision = 2 if (c.level == 2 and unknown) or m.near else 3
+        return self._place(m, c, precision=precision)
+
+    @staticmethod
+    def _place(m: PlaceMention, c: Candidate, precision: int | None = None) -> Place:
+        if precision is None:
+            precision = 2 if m.near else 1
+        return Place(
+            location=c.name, latitude=c.latitude, longitude=c.longitude, geo_precision=precision,
+            country=c.country, iso=COUNTRY_ISO_NUM.get(c.iso2, 0), admin1=c.admin1, admin2=c.admin2,
+            admin3=c.admin3, score=round(c.score, 3), surface=m.surface, start=m.start, end=m.end,
+        )  # fmt: skip
+
+    def admin_at(self, latitude: float, longitude: float) -> tuple[str, str] | None:
+        """(country iso2, admin-1) of a point by the bundled polygons (Mali's Ménaka/Taoudénit are
+        not in them: prefer the admin names of a gazetteer entry when there is one)."""
+        return self.gaz.admin1_at(latitude, longitude)
