@@ -19,7 +19,11 @@ Vocabulary (every field optional; list fields match any of their values, fields 
   "protesters", "civilians", "external").
 - ``event_type`` / ``exclude_event_type`` (legacy ACLED event types count as their current type),
   ``sub_event_type`` / ``exclude_sub_event_type``.
-- ``civilian_targeting``: True / False.
+- ``civilian_targeting``: True / False. Where the column is empty (older ACLED exports, extraction)
+  an event counts as civilian targeting when its target side is civilians (``inter2`` = 7).
+- ``disorder_type``: "Political violence", "Demonstrations", "Strategic developments"; where the
+  column is empty it is derived from the event type (Battles, Explosions/Remote violence and
+  Violence against civilians are political violence; Protests and Riots demonstrations).
 - ``tags`` / ``exclude_tags``: weapons/tactics tags, matched in ``tags_list`` (extraction) and
   ACLED's ``tags`` text (case-insensitive substring).
 - ``status``, ``origin``, ``ids``; ``include_merged`` / ``include_rejected``: whether events merged
@@ -37,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, false, func, not_, or_, true
+from sqlalchemy import ColumnElement, String, and_, case, cast, false, func, not_, or_, true
 
 from sigact import taxonomy
 from sigact.store.schema import events
@@ -67,7 +71,7 @@ INTER_ALIASES: dict[str, int] = {
 _LIST_FIELDS = (
     "country", "admin1", "admin2", "region_group", "actor", "initiator_type", "target_type",
     "event_type", "exclude_event_type", "sub_event_type", "exclude_sub_event_type", "tags",
-    "exclude_tags", "status", "origin", "ids",
+    "exclude_tags", "status", "origin", "ids", "disorder_type",
 )  # fmt: skip
 
 
@@ -95,6 +99,7 @@ class EventFilter:
     status: Sequence[str] = field(default_factory=list)
     origin: Sequence[str] = field(default_factory=list)
     civilian_targeting: bool | None = None
+    disorder_type: Sequence[str] = field(default_factory=list)
     ids: Sequence[str] = field(default_factory=list)
     include_merged: bool | None = None  # None: the caller's default (store: include; analytics: leave out)
     include_rejected: bool | None = None  # None: as above
@@ -282,6 +287,28 @@ def _region_clause(names: Sequence[str]) -> ColumnElement[bool]:
     return or_(*clauses)
 
 
+def current_event_type_expr() -> ColumnElement[Any]:
+    """``event_type`` with legacy ACLED types mapped to the current taxonomy."""
+    legacy = {k: v for k, v in taxonomy.LEGACY_EVENT_TYPES.items() if k != v}
+    return case(legacy, value=events.c.event_type, else_=events.c.event_type)
+
+
+def disorder_type_expr() -> ColumnElement[Any]:
+    """The stored ``disorder_type``, or the one the (current) event type implies when it is empty."""
+    by_type: dict[str, str] = {}
+    for legacy, current in taxonomy.LEGACY_EVENT_TYPES.items():
+        by_type[legacy] = taxonomy.disorder_type_for(current)
+    for name in taxonomy.EVENT_TYPES:
+        by_type[name] = taxonomy.disorder_type_for(name)
+    return func.coalesce(events.c.disorder_type, case(by_type, value=events.c.event_type, else_=None))
+
+
+def civilian_targeting_expr() -> ColumnElement[Any]:
+    """The stored ``civilian_targeting``; when empty, "Civilian targeting" if the target is civilians."""
+    c = events.c
+    return func.coalesce(c.civilian_targeting, case((c.inter2 == 7, taxonomy.CIVILIAN_TARGETING), else_=None))
+
+
 def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
     """SQLAlchemy conditions selecting the events ``flt`` describes."""
     c = events.c
@@ -310,10 +337,11 @@ def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
         out.append(c.inter1.in_(sorted({inter_code(v) for v in flt.initiator_type})))
     if flt.target_type:
         out.append(c.inter2.in_(sorted({inter_code(v) for v in flt.target_type})))
-    if flt.civilian_targeting is True:
-        out.append(c.civilian_targeting == taxonomy.CIVILIAN_TARGETING)
-    elif flt.civilian_targeting is False:
-        out.append(or_(c.civilian_targeting.is_(None), c.civilian_targeting != taxonomy.CIVILIAN_TARGETING))
+    if flt.civilian_targeting is not None:
+        targeted = func.coalesce(civilian_targeting_expr(), "") == taxonomy.CIVILIAN_TARGETING
+        out.append(targeted if flt.civilian_targeting else not_(targeted))
+    if flt.disorder_type:
+        out.append(disorder_type_expr().in_(list(flt.disorder_type)))
     if flt.tags:
         out.append(or_(*[_tag_clause(t) for t in flt.tags]))
     for tag in flt.exclude_tags:
