@@ -144,10 +144,16 @@ class Place:
 
 @dataclass(slots=True)
 class _Context:
+    """Countries and admin units named in a text; admin names map to the mentions naming them."""
+
     countries: set[str]
-    admin1: set[str]
-    admin2: set[str]
-    admin3: set[str]
+    admin: dict[int, dict[str, set[int]]]
+
+    def named(self, level: int, name: str | None, exclude: int) -> bool:
+        if not name:
+            return False
+        ids = self.admin[level].get(norm(name))
+        return bool(ids) and bool(ids - {exclude})
 
 
 class Geocoder:
@@ -194,8 +200,9 @@ class Geocoder:
         """Every gazetteer name in ``text`` (longest match first), with scored candidates."""
         mentions = self._scan(text)
         ctx = self._context(text, mentions, country_hint)
-        for m in mentions:
-            self._score(m, ctx)
+        for i, m in enumerate(mentions):
+            self._score(m, ctx, i)
+
         self._proximity(mentions)
         return mentions
 
@@ -304,7 +311,7 @@ class Geocoder:
 
     # -- context and scoring --------------------------------------------------------------------
     def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
-        ctx = _Context(set(), set(), set(), set())
+        ctx = _Context(set(), {1: {}, 2: {}, 3: {}})
         if country_hint:
             cc = COUNTRY_BY_NAME.get(norm(country_hint)) or (country_hint.upper() if len(country_hint) == 2 else None)
             if cc:
@@ -316,25 +323,22 @@ class Geocoder:
         for adj, cc in (("malian", "ML"), ("burkinabe", "BF"), ("burkinabè", "BF"), ("nigerien", "NE")):
             if f" {norm(adj)} " in folded:
                 ctx.countries.add(cc)
-        for m in mentions:
+        for i, m in enumerate(mentions):
             key = norm(m.surface)
+            admin_like = m.role == "context" or m.level is not None
+            for level in (1, 2, 3):
+                if key not in self._admin_names[level]:
+                    continue
+                # region names are context wherever they appear; smaller units only when marked
+                if admin_like or level == 1:
+                    ctx.admin[level].setdefault(key, set()).add(i)
             for c in m.candidates:
-                if c.level == 1 or (m.level == 1 and key in self._admin_names[1]):
-                    ctx.admin1.add(norm(c.admin1 or ""))
-                if c.level == 2 or (m.role == "context" and key in self._admin_names[2]):
-                    ctx.admin2.add(norm(c.admin2 or ""))
-            if m.role == "context" or m.level is not None:
-                if key in self._admin_names[1]:
-                    ctx.admin1.add(key)
-                if key in self._admin_names[2]:
-                    ctx.admin2.add(key)
-                if key in self._admin_names[3]:
-                    ctx.admin3.add(key)
-        ctx.admin1.discard("")
-        ctx.admin2.discard("")
+                if c.level is not None and admin_like:
+                    name = c.admin1 if c.level == 1 else c.admin2
+                    ctx.admin[c.level].setdefault(norm(name or ""), set()).add(i)
         return ctx
 
-    def _score(self, m: PlaceMention, ctx: _Context) -> None:
+    def _score(self, m: PlaceMention, ctx: _Context, me: int = -1) -> None:
         for c in m.candidates:
             s, why = c.score, c.reasons
             if ctx.countries:
@@ -344,18 +348,18 @@ class Geocoder:
                 else:
                     s -= 1.0
                     why.append("other country")
-            if c.admin1 and norm(c.admin1) in ctx.admin1:
+            if ctx.named(1, c.admin1, me):
                 s += 0.6
                 why.append(f"admin1 {c.admin1} named")
-            if c.admin2 and norm(c.admin2) in ctx.admin2:
+            if ctx.named(2, c.admin2, me):
                 s += 0.8
                 why.append(f"admin2 {c.admin2} named")
-            if c.admin3 and norm(c.admin3) in ctx.admin3:
+            if ctx.named(3, c.admin3, me):
                 s += 0.3
                 why.append(f"admin3 {c.admin3} named")
             kind = c.feature[:1]
             if c.level is not None:
-                if m.level is not None and m.level <= c.level + 1:
+                if m.level is not None and m.level == c.level:
                     s += 0.6
                     why.append("admin descriptor")
                 else:
@@ -453,8 +457,19 @@ class Geocoder:
     ) -> Place | None:
         """The smallest admin unit named, at its seat: geo_precision 2 for an admin-2 unit with an
         unknown place in it, 3 otherwise."""
-        units = [(m, c) for m in pool for c in m.candidates[:1] if c.level is not None]
-        units += [(m, c) for m in mentions if m not in pool for c in m.candidates[:1] if c.level is not None]
+        units: list[tuple[PlaceMention, Candidate]] = []
+        for group in (pool, [m for m in mentions if m not in pool]):
+            for m in group:
+                best = next((c for c in m.candidates if c.level is not None and (m.level is None or c.level == m.level)), None)
+                if best is not None:
+                    units.append((m, best))
+            if units:
+                break
+        if not units:
+            for m in pool:
+                best = next((c for c in m.candidates if c.level is not None), None)
+                if best is not None:
+                    units.append((m, best))
         if not units:
             return None
         m, c = min(units, key=lambda mc: (-(mc[1].level or 0), -mc[1].score))
