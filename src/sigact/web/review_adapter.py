@@ -159,9 +159,10 @@ def event_detail(store: Store, event_id: str) -> dict[str, Any]:
     if mod is not None and hasattr(mod, "event_detail"):
         detail = mod.event_detail(store, event_id)
         return {"event": event_json(detail.event), "mentions": _jsonable(list(detail.mentions)),
-                "audit": _jsonable(list(detail.audit))}
+                "audit": _jsonable(list(detail.audit)),
+                "merged_from": list(getattr(detail, "merged_from", []))}
     event = store.get_event(event_id)
     if event is None:
         raise KeyError(f"no event with id {event_id!r}")
     return {"event": event_json(event), "mentions": _mentions(store, event_id),
-            "audit": _jsonable(store.audit_entries(event_id))}
+            "audit": _jsonable(store.audit_entries(event_id)), "merged_from": []}
