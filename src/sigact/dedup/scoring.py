@@ -1,0 +1,160 @@
+"""Scoring a candidate pair: how likely two reports (or a report and a stored event) are one event.
+
+The score is a weighted mean of six agreements, each in [0, 1] (0.5 when a side does not say):
+
+==============  ======  ================================================================
+component       weight  agreement
+==============  ======  ================================================================
+event type      0.20    same sub-event type 1, same event type 0.7, else 0
+actors          0.15    share of the smaller actor set found in the other (generic 0.5)
+place           0.20    same named location or <= 2 km 1; two different towns 0; else
+                        (one point only 'near' a place) <= 10 km 0.6, <= 25 km 0.3
+fatalities      0.15    min/max ratio of the two figures (0 vs many: 0)
+date            0.05    same day 1, within the window 0.5
+text            0.25    fuzzy token-set similarity of content words of notes/evidence,
+                        mapped from [0.4, 0.9] onto [0, 1]
+==============  ======  ================================================================
+
+Pairs at or above :data:`THRESHOLD` are merged (only inside a block, see ``blocking``). The
+threshold was set on the ACLED test described in ``docs/ingest-and-review.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from sigact.dedup.blocking import distance_km, has_point, in_block
+from sigact.model import Event
+
+THRESHOLD = 0.70
+
+WEIGHTS = {"type": 0.20, "actors": 0.15, "place": 0.20, "fatalities": 0.15, "date": 0.05, "text": 0.25}
+
+# Fuzzy similarity of content words is ~0.5 between unrelated notes of one place and day, ~0.7 for
+# a paraphrase: the text agreement maps TEXT_FLOOR..TEXT_CEILING onto 0..1.
+TEXT_FLOOR, TEXT_CEILING = 0.40, 0.90
+
+_GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
+_STOPWORDS = frozenset(
+    """a an the of in on at to and or by for with from into near was were is are be been has have had
+    that this which who whose their its his her they it as after during while not no also than some
+    several around about over reported killed attack attacked people said local sources according
+    le la les de des du un une et en au aux dans sur par pour avec qui que est ont été""".split()
+)
+_TOKEN = re.compile(r"[a-zà-ÿ]+")
+
+
+@dataclass
+class MatchResult:
+    score: float
+    parts: dict[str, float] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    blocked: bool = False
+
+    @property
+    def is_match(self) -> bool:
+        return not self.blocked and self.score >= THRESHOLD
+
+    def explain(self) -> str:
+        """One line stored in ``mentions.match_reason``."""
+        head = f"score {self.score:.2f} (threshold {THRESHOLD:.2f})"
+        return head + ": " + "; ".join(self.reasons)
+
+
+def _actor_key(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+
+
+def actor_set(e: Event) -> set[str]:
+    names = [e.actor1, e.actor2, *(e.assoc_actor_1 or "").split(";"), *(e.assoc_actor_2 or "").split(";")]
+    return {_actor_key(n) for n in names if n and n.strip()}
+
+
+def _specific(actors: set[str]) -> set[str]:
+    return {a for a in actors if not a.startswith(_GENERIC_ACTORS)}
+
+
+def actor_agreement(a: Event, b: Event) -> tuple[float, str]:
+    sa, sb = actor_set(a), actor_set(b)
+    if not sa or not sb:
+        return 0.5, "actors unknown on one side"
+    spa, spb = _specific(sa), _specific(sb)
+    if spa and spb:
+        shared = spa & spb
+        value = len(shared) / min(len(spa), len(spb))
+        if shared:
+            return value, "shared actors: " + ", ".join(sorted(shared))
+        return 0.0, "different named actors"
+    shared = sa & sb
+    return (0.5 if shared else 0.3), ("generic actors" + (" agree" if shared else " differ"))
+
+
+def type_agreement(a: Event, b: Event) -> tuple[float, str]:
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0, f"same sub-event type ({a.sub_event_type})"
+    if a.current_event_type == b.current_event_type:
+        return 0.7, f"same event type ({a.current_event_type})"
+    return 0.0, f"different event types ({a.current_event_type} / {b.current_event_type})"
+
+
+def fatality_agreement(a: Event, b: Event) -> tuple[float, str]:
+    fa, fb = a.fatalities, b.fatalities
+    if fa is None or fb is None:
+        return 0.5, "fatalities unknown on one side"
+    if fa == fb:
+        return 1.0, f"same fatalities ({fa})"
+    lo, hi = sorted((fa, fb))
+    return lo / hi, f"fatalities {fa} vs {fb}"
+
+
+def place_agreement(a: Event, b: Event) -> tuple[float, str]:
+    if a.location and b.location and a.location.strip().lower() == b.location.strip().lower():
+        return 1.0, f"same location ({a.location})"
+    if has_point(a) and has_point(b):
+        d = distance_km(a, b)
+        assert d is not None
+        if d <= 2:
+            return 1.0, f"{d:.1f} km apart"
+        both_towns = a.geo_precision == 1 and b.geo_precision == 1
+        if d <= 10 and not both_towns:
+            return 0.6, f"{d:.0f} km apart"
+        if d <= 25 and not both_towns:
+            return 0.3, f"{d:.0f} km apart"
+        return 0.0, f"{d:.0f} km apart" + (", two different towns" if both_towns else "")
+    return 0.5, "place not precise on one side"
+
+
+def content_words(text: str | None) -> str:
+    words = [w for w in _TOKEN.findall((text or "").lower()) if len(w) > 2 and w not in _STOPWORDS]
+    return " ".join(words)
+
+
+def text_agreement(a: Event, b: Event, text_a: str | None = None, text_b: str | None = None) -> tuple[float, str]:
+    ta = content_words(text_a if text_a is not None else (a.notes or a.evidence))
+    tb = content_words(text_b if text_b is not None else (b.notes or b.evidence))
+    if not ta or not tb:
+        return 0.5, "no text on one side"
+    similarity = fuzz.token_set_ratio(ta, tb) / 100.0
+    value = min(1.0, max(0.0, (similarity - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR)))
+    return value, f"text similarity {similarity:.2f}"
+
+
+def score_pair(a: Event, b: Event, text_a: str | None = None, text_b: str | None = None) -> MatchResult:
+    """Score whether ``b`` reports the same event as ``a``; blocked pairs score 0."""
+    ok, why = in_block(a, b)
+    if not ok:
+        return MatchResult(0.0, {}, [why], blocked=True)
+    parts: dict[str, float] = {}
+    reasons = [why]
+    for name, fn in (("type", type_agreement), ("actors", actor_agreement), ("place", place_agreement),
+                     ("fatalities", fatality_agreement)):
+        parts[name], reason = fn(a, b)
+        reasons.append(reason)
+    parts["date"] = 1.0 if a.event_date == b.event_date else 0.5
+    parts["text"], reason = text_agreement(a, b, text_a, text_b)
+    reasons.append(reason)
+    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    return MatchResult(round(score, 4), parts, reasons)
