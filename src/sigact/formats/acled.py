@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from sigact import taxonomy
@@ -97,7 +96,8 @@ def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str
         sub = frame["sub_event_type"].str.strip()
         first_bad(csv, (sub != "") & ~sub.isin(taxonomy.SUB_EVENT_TO_TYPE), "sub_event_type",
                   "{value!r} is not an ACLED sub-event type")
-        mismatch = (sub != "") & sub.isin(taxonomy.SUB_EVENT_TO_TYPE) & (sub.map(taxonomy.SUB_EVENT_TO_TYPE) != event_type)
+        known = sub.isin(taxonomy.SUB_EVENT_TO_TYPE)
+        mismatch = known & (sub.map(taxonomy.SUB_EVENT_TO_TYPE) != event_type)
         first_bad(csv, mismatch, "sub_event_type", "{value!r} does not belong to this row's event_type")
 
     out: dict[str, Any] = {"id": ids, "event_id_cnty": ids}
@@ -142,7 +142,9 @@ def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str
     other = [c for c in frame.columns if c not in ACLED_COLUMNS]
     source_cols = {c: frame[c] for c in other}
     source_cols.update(extras)
-    records = rows_frame.to_dict("records")
+    names = list(rows_frame.columns)
+    records = [dict(zip(names, vals, strict=True)) for vals in zip(*(rows_frame[c].tolist() for c in names),
+                                                                    strict=True)]
     if source_cols:
         src = pd.DataFrame(source_cols)
         names = list(src.columns)
@@ -159,13 +161,6 @@ def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str
         rec["status"] = "reviewed"
         rec["manual_fields"] = []
         rec["tags_list"] = []
-        if rec.get("disorder_type") is None and rec["event_type"] in taxonomy.EVENT_TYPES:
-            rec["disorder_type"] = None  # the file had none: keep it absent so an export matches
-        for key, value in rec.items():
-            if isinstance(value, np.integer):
-                rec[key] = int(value)
-            elif isinstance(value, np.floating):
-                rec[key] = float(value)
     return records
 
 

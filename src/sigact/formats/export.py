@@ -8,7 +8,7 @@ import followed by an export reproduces the file's every column (dates are writt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,42 +23,31 @@ _INT_COLUMNS = ("year", "time_precision", "inter1", "inter2", "interaction", "is
                 "fatalities", "timestamp")
 
 
-def _acled_value(event: Event, column: str) -> Any:
-    raw = event.source_fields.get(column)
-    if raw is not None and column in ("inter1", "inter2", "interaction"):
-        return raw  # the file named the actor type instead of numbering it
-    value = getattr(event, column)
-    if column == "event_date":
-        return value.isoformat()
-    return value
-
-
-def acled_records(events: Iterable[Event]) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    """Column names and rows of an ACLED export of ``events`` (materialised to learn the extra columns)."""
-    items = list(events)
+def acled_frame(store: Store, flt: EventFilter | None) -> pd.DataFrame:
+    """The selected events as an ACLED export table: ACLED's columns in ACLED's order, then the
+    further columns they were imported with."""
+    frame = store.events_frame(flt)
     extra: list[str] = []
-    for ev in items:
-        for col in ev.source_fields.get("_columns", []):
+    for fields in frame["source_fields"]:
+        for col in (fields or {}).get("_columns", []):
             if col not in extra and col not in ACLED_COLUMNS:
                 extra.append(col)
-    columns = list(ACLED_COLUMNS) + extra
-
-    def rows() -> Iterator[dict[str, Any]]:
-        for ev in items:
-            row = {c: _acled_value(ev, c) for c in ACLED_COLUMNS}
-            for c in extra:
-                row[c] = ev.source_fields.get(c, "")
-            yield row
-
-    return columns, rows()
-
-
-def write_acled(events: Iterable[Event], out: IO[str] | Path) -> int:
-    columns, rows = acled_records(events)
-    frame = pd.DataFrame(list(rows), columns=columns)
+    out = pd.DataFrame({c: frame[c] for c in ACLED_COLUMNS})
+    out["event_date"] = frame["event_date"].dt.strftime("%Y-%m-%d")
     for col in _INT_COLUMNS:
-        if col in frame and frame[col].map(lambda v: isinstance(v, str)).sum() == 0:
-            frame[col] = frame[col].astype("Int64")
+        out[col] = out[col].astype("Int64")
+    for col in ("inter1", "inter2", "interaction"):
+        # the file named actor types instead of numbering them: write the names back
+        labels = frame["source_fields"].map(lambda f, c=col: (f or {}).get(c))
+        if labels.notna().any():
+            out[col] = out[col].astype(object).where(labels.isna(), labels)
+    for col in extra:
+        out[col] = frame["source_fields"].map(lambda f, c=col: (f or {}).get(c, ""))
+    return out
+
+
+def write_acled(store: Store, flt: EventFilter | None, out: IO[str] | Path) -> int:
+    frame = acled_frame(store, flt)
     frame.to_csv(out, index=False)
     return len(frame)
 
@@ -108,10 +97,17 @@ def export_events(store: Store, flt: EventFilter | None, fmt: str, path: Path | 
         if path is None:
             raise ValueError("parquet needs an output file (-o FILE)")
         return write_parquet(store, flt, path)
+    if fmt == "acled":
+        return write_acled(store, flt, path if path is not None else _stdout(stdout))
     events = store.iter_events(flt)
-    writer = {"acled": write_acled, "geojson": write_geojson, "jsonl": write_jsonl}[fmt]
+    writer = {"geojson": write_geojson, "jsonl": write_jsonl}[fmt]
     if path is None:
-        assert stdout is not None
-        return writer(events, stdout)
+        return writer(events, _stdout(stdout))
     with open(path, "w", encoding="utf-8", newline="") as fh:
         return writer(events, fh)
+
+
+def _stdout(stream: IO[str] | None) -> IO[str]:
+    if stream is None:
+        raise ValueError("no output file and no stream given")
+    return stream
