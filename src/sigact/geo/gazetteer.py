@@ -128,11 +128,14 @@ class Gazetteer:
         """Entries whose normalised name equals ``name``'s."""
         return list(self.by_norm.get(norm(name), ()))
 
-    def lookup(self, name: str, fuzzy: bool = True, cutoff: float = 88.0) -> list[tuple[int, float]]:
-        """(entry index, match quality 0..1) for ``name``: exact, then compact, then fuzzy."""
+    def lookup(self, name: str, fuzzy: bool = True, cutoff: float = 88.0, loose: bool = True) -> list[tuple[int, float]]:
+        """(entry index, match quality 0..1) for ``name``: exact, then (``loose``) spelling-tolerant
+        compact key, then (``fuzzy``) rapidfuzz ratio on compact keys."""
         hits = self.by_norm.get(norm(name))
         if hits:
             return [(i, 1.0) for i in hits]
+        if not loose:
+            return []
         c = compact(name)
         hits = self.by_compact.get(c)
         if hits:

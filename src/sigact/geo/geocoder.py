@@ -45,13 +45,20 @@ STOPWORDS = frozenset(
     serma fulani peul peuls peulh fulbe dogon dogons bambara bozo bozos tuareg tuaregs touareg
     daoussak daosahak imghad idnane mossi songhai sonrai bella arab arabs dozo dozos donso koglweogo
     koglweogos vdp wagner russian russians dan na ambassagou his her their its this that these those
+    burkina faso mali niger nigeria benin togo ghana algeria mauritania chad islam muslim christian
+    catholic tin ti in kel ag no not all both none nor yet so but if as is was were be new old
+    north south east west northern southern eastern western central upper lower great grand petit
+    red white black blue green road river lake forest mount camp market school mosque church hospital
+    prison airport university union national republic democratic front movement council office
+    coordination association brigade battalion sector zone general minister president colonel captain lieutenant imam mayor chief
+    sergeant commander prefect governor mr mrs dr saint sainte st
     also two three four five six seven eight nine ten one several some many
     """.split()
 )
 # Phrases in a sentence that end a mention's chance to be the event place.
 _AWAY = re.compile(
     r"(?:towards?|toward|en route to|heading to|headed to|fled to|fled|from|back to|direction of|"
-    r"vers|en direction de|based in|originally from|native of|between)\s*$",
+    r"vers|en direction de|based in|originally from|native of|\bbetween\s+[\w'’ -]{2,40}\s+and)\s*$",
     re.I,
 )
 _AT = re.compile(
@@ -69,6 +76,12 @@ _AREA_AFTER = re.compile(r"^\s*(?:area|vicinity|surroundings|outskirts|axis|road
 _LEVEL_AFTER = re.compile(r"^\s*(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\b", re.I)
 _LEVEL_BEFORE = re.compile(
     r"\b(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\s+(?:of|de la|de l'|du|des|de|d')?\s*$", re.I
+)
+_CODED = re.compile(r"coded\s+(?:as|at|in)\s+$", re.I)
+_CODED_PREC = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?at\s+geo\s*-?\s*precision\s*([123])", re.I)
+_PERSON = re.compile(
+    r"\b(?:General|Gen\.|Minister|President|Colonel|Col\.|Captain|Capt\.|Lieutenant|Lt\.|Imam|Mayor|"
+    r"Chief|Sergeant|Commander|Mr\.?|Mrs\.?|Dr\.?|Prefect|Governor|named|called|Amadou|Ag)\s+$"
 )
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
@@ -120,6 +133,8 @@ class PlaceMention:
     near: bool = False  # "near X", "X area"
     role: str = "place"  # "place" | "context" (admin context in parentheses)
     cue: float = 0.0  # how much the words around it say "the event happened here"
+    coded_precision: int | None = None  # "(coded as X at geoprecision 2)" in ACLED notes
+    context_group: tuple[int, int] | None = None  # the "(X, Y)" group right after the name
     quality: float = 1.0
 
 
@@ -164,6 +179,7 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._capitals = {e.cc: i for i, e in enumerate(gazetteer.entries) if e.fcode == "PPLC"}
         self._admin_names: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
         for e in gazetteer.entries:
             if e.admin1:
@@ -218,6 +234,7 @@ class Geocoder:
                 i += 1
                 continue
             found = None
+            slot = self._slot(text, start)
             # longest run of joined tokens (only spaces, hyphens, apostrophes between)
             j = i
             while j + 1 < n and j - i + 1 < max_w and re.fullmatch(r"[ \-'’]{1,2}", text[toks[j][1] : toks[j + 1][0]]):
@@ -229,11 +246,11 @@ class Geocoder:
                 key = " ".join(norms[i : k + 1])
                 if k == i and key in STOPWORDS:
                     continue
-                hits = self.gaz.lookup(text[start : toks[k][1]], fuzzy=False)
+                hits = self.gaz.lookup(text[start : toks[k][1]], fuzzy=False, loose=slot)
                 if hits:
                     found = (k, hits)
                     break
-            if found is None and norms[i] not in STOPWORDS and len(norms[i]) >= 4 and self._slot(text, start):
+            if found is None and norms[i] not in STOPWORDS and len(norms[i]) >= 4 and slot:
                 k = j
                 hits = self.gaz.lookup(text[start : toks[k][1]], fuzzy=True)
                 if not hits and k > i:
@@ -250,6 +267,10 @@ class Geocoder:
                 i = k + 1
                 continue
             m = PlaceMention(text[start:end], start, end, [], quality=max(q for _, q in hits))
+            if i > 0 and toks[i - 1][2][:1].isupper() and norms[i - 1] not in STOPWORDS and not slot:
+                prev_gap = text[toks[i - 1][1] : start]
+                if prev_gap == " " and not self.gaz.exact(toks[i - 1][2]):
+                    m.cue -= 1.5  # "Norbert Zongo": part of a person's or organisation's name
             m.candidates = [self._candidate(idx, q) for idx, q in hits]
             self._read_descriptors(text, m)
             out.append(m)
@@ -290,7 +311,15 @@ class Geocoder:
             m.level = LEVEL_WORDS.get(level.group(1).lower().replace("rural ", "").replace("urban ", ""), 3)
         if _NEAR.search(before) or _AREA_AFTER.match(after):
             m.near = True
-        if _AWAY.search(before):
+        coded = _CODED.search(before)
+        if coded:
+            m.cue = 4.0
+            prec = _CODED_PREC.match(after)
+            if prec:
+                m.coded_precision = int(prec.group(1))
+        elif _PERSON.search(before):
+            m.cue = -3.0
+        elif _AWAY.search(before):
             m.cue = -1.0
         elif _AT.search(before):
             m.cue = 1.0
@@ -306,8 +335,9 @@ class Geocoder:
             for m in inner:
                 m.role = "context"
             for m in mentions:
-                if 0 <= group.start() - m.end <= 2:
+                if 0 <= group.start() - m.end <= 2 and m.role == "place":
                     m.cue += 0.8
+                    m.context_group = (group.start(), group.end())
 
     # -- context and scoring --------------------------------------------------------------------
     def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
@@ -357,6 +387,11 @@ class Geocoder:
             if ctx.named(3, c.admin3, me):
                 s += 0.3
                 why.append(f"admin3 {c.admin3} named")
+            if m.context_group is not None and not any(
+                ctx.named(level, name, me) for level, name in ((1, c.admin1), (2, c.admin2), (3, c.admin3))
+            ):
+                s -= 1.0
+                why.append("not in the admin units in parentheses")
             kind = c.feature[:1]
             if c.level is not None:
                 if m.level is not None and m.level == c.level:
@@ -434,23 +469,44 @@ class Geocoder:
         pool = inside or mentions
         best: PlaceMention | None = None
         best_score = -math.inf
-        for rank, m in enumerate(x for x in pool if x.role == "place"):
+        for rank, m in enumerate(pool):
             if not m.candidates:
                 continue
             top = m.candidates[0]
             s = m.cue - 0.15 * rank + 0.3 * min(top.score, 3.0)
+            if m.role == "context":
+                s -= 2.5  # "(Pensa, Sanmatenga)": the place only when the village is unknown
+            if m.context_group is not None and "not in the admin units in parentheses" in top.reasons:
+                s -= 2.0  # a look-alike elsewhere: the village itself is unknown
             if top.level is not None:
                 s -= 0.4  # an admin unit is the event place only when nothing finer is named
             if s > best_score:
                 best, best_score = m, s
         if best is not None and best.candidates[0].level is None:
-            return self._place(best, best.candidates[0])
+            precision = best.coded_precision
+            if precision is None and (best.role == "context" or best_score < -1.0):
+                precision = 2
+            return self._place(best, best.candidates[0], precision=precision)
         fallback = self._admin_fallback(text, mentions, pool, lo, hi)
         if fallback is not None:
             return fallback
         if best is not None:
             return self._place(best, best.candidates[0])
-        return None
+        return self._capital(text, country_hint)
+
+    def _capital(self, text: str, country_hint: str | None) -> Place | None:
+        """ACLED's rule for an event located only by its country: the capital, geo_precision 3.
+        Only when the country is certain (one country named or hinted)."""
+        countries = self._context(text, [], country_hint).countries
+        if len(countries) != 1:
+            return None
+        idx = self._capitals.get(next(iter(countries)))
+        if idx is None:
+            return None
+        c = self._candidate(idx, 1.0)
+        c.reasons.append("country only: capital")
+        m = PlaceMention("", 0, 0, [c])
+        return self._place(m, c, precision=3)
 
     def _admin_fallback(
         self, text: str, mentions: list[PlaceMention], pool: list[PlaceMention], lo: int, hi: int
