@@ -5,6 +5,7 @@ Row numbers in errors are spreadsheet rows: the header is row 1, the first recor
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 from dataclasses import dataclass
@@ -28,6 +29,11 @@ def read_csv_strict(path: Path | str) -> CsvFile:
         raw = Path(path).read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror})") from exc
+    if raw[:2] == b"\x1f\x8b":  # gzip-compressed CSV
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError) as exc:
+            raise InputError(name, f"not a valid gzip file ({exc})") from exc
     if not raw.strip():
         raise InputError(name, "the file is empty (expected a header row and records)")
     try:
