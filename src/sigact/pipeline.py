@@ -72,9 +72,18 @@ class IngestSummary:
 
 
 def default_extractor() -> tuple[Extractor, str]:
-    """The real extractor and its version (imported lazily: it loads models)."""
+    """The extractor and its version: ``sigact.extract`` (imported lazily: it loads models), or the
+    callable named by ``$SIGACT_EXTRACTOR`` as ``module:function`` (version from
+    ``$SIGACT_EXTRACTOR_VERSION``, else the module's ``EXTRACTOR_VERSION``, else "custom")."""
     import importlib
+    import os
 
+    spec = os.environ.get("SIGACT_EXTRACTOR")
+    if spec:
+        module_name, _, attr = spec.partition(":")
+        module = importlib.import_module(module_name)
+        version = os.environ.get("SIGACT_EXTRACTOR_VERSION") or str(getattr(module, "EXTRACTOR_VERSION", "custom"))
+        return getattr(module, attr or "extract_document"), version
     module = importlib.import_module("sigact.extract")
     return module.extract_document, str(module.EXTRACTOR_VERSION)
 
