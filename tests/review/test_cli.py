@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sigact.cli import app
+from sigact.cli._common import console
 from sigact.store import open_store
 from tests.pipeline.fakes import ARBINDA, DJIBO_A, DJIBO_B
 
@@ -66,5 +67,6 @@ def test_review_lists_conflicts(tmp_path: Path, sqlite_url: str, monkeypatch: py
     (tmp_path / "a.txt").write_text(DJIBO_A)
     (tmp_path / "b.txt").write_text(DJIBO_B.replace("| 40 |", "| 45 |").replace("At least 40", "45"))
     runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--db", sqlite_url])
+    monkeypatch.setattr(console, "width", 250)
     out = runner.invoke(app, ["review", "--db", sqlite_url]).output
-    assert "conflicting" in out and "40, 45" in out
+    assert "conflicting fatality figures: 40, 45" in out
