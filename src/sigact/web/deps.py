@@ -10,9 +10,8 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sigact.store import Store
-from sigact.store.filters import EventFilter
+from sigact.store.filters import EventFilter, where
 from sigact.web.cache import TTLCache
-from sigact.web.query import WebFilter
 from sigact.web.tokens import TokenInfo, check_token
 
 
@@ -98,28 +97,47 @@ def web_filter(
     country: Annotated[list[str], Query(description="Country (repeat for several).")] = [],  # noqa: B006
     admin1: Annotated[list[str], Query()] = [],  # noqa: B006
     admin2: Annotated[list[str], Query()] = [],  # noqa: B006
-    actor: Annotated[list[str], Query(description="Actor involved (actor1/2 or associated).")] = [],  # noqa: B006
+    region_group: Annotated[list[str], Query(description="Named region grouping (analyze config).")] = [],  # noqa: B006
+    actor: Annotated[list[str], Query(description="Actor involved (expanded through the registry).")] = [],  # noqa: B006
     actor_role: Annotated[str, Query(pattern="^(any|actor1|actor2)$")] = "any",
+    include_uncertain: Annotated[bool, Query(description="Also 'A and/or B' attributions.")] = False,
+    initiator_type: Annotated[list[str], Query(description="inter1 code or name (state, rebel...).")] = [],  # noqa: B006
+    target_type: Annotated[list[str], Query(description="inter2 code or name.")] = [],  # noqa: B006
     event_type: Annotated[list[str], Query()] = [],  # noqa: B006
+    exclude_event_type: Annotated[list[str], Query()] = [],  # noqa: B006
     sub_event_type: Annotated[list[str], Query()] = [],  # noqa: B006
+    exclude_sub_event_type: Annotated[list[str], Query()] = [],  # noqa: B006
+    disorder_type: Annotated[list[str], Query()] = [],  # noqa: B006
+    tag: Annotated[list[str], Query(description="Tag (ACLED tags or extracted tags).")] = [],  # noqa: B006
+    exclude_tag: Annotated[list[str], Query()] = [],  # noqa: B006
     status: Annotated[list[str], Query(description="automatic | reviewed | rejected")] = [],  # noqa: B006
     origin: Annotated[list[str], Query(description="acled | ucdp | extracted | manual")] = [],  # noqa: B006
-    tag: Annotated[list[str], Query(description="Tag (ACLED tags or extracted tags).")] = [],  # noqa: B006
     civilian_targeting: Annotated[bool | None, Query()] = None,
     include_merged: Annotated[bool, Query(description="Also events merged into another.")] = False,
-) -> WebFilter:
-    """The filter the query parameters describe (empty values are ignored)."""
+    include_rejected: Annotated[bool, Query(description="Also rejected events (when no status is given).")] = True,
+) -> EventFilter:
+    """The filter the query parameters describe (empty values are ignored); 422 when invalid."""
 
     def clean(values: list[str]) -> list[str]:
         return [v for v in (s.strip() for s in values) if v]
 
-    base = EventFilter(
+    data = dict(
         date_from=date_from, date_to=date_to, country=clean(country), admin1=clean(admin1),
-        admin2=clean(admin2), actor=clean(actor), actor_role=actor_role, event_type=clean(event_type),
-        sub_event_type=clean(sub_event_type), status=clean(status), origin=clean(origin),
-        civilian_targeting=civilian_targeting,
+        admin2=clean(admin2), region_group=clean(region_group), actor=clean(actor), actor_role=actor_role,
+        include_uncertain=include_uncertain, initiator_type=clean(initiator_type),
+        target_type=clean(target_type), event_type=clean(event_type),
+        exclude_event_type=clean(exclude_event_type), sub_event_type=clean(sub_event_type),
+        exclude_sub_event_type=clean(exclude_sub_event_type), disorder_type=clean(disorder_type),
+        tags=clean(tag), exclude_tags=clean(exclude_tag), status=clean(status), origin=clean(origin),
+        civilian_targeting=civilian_targeting, include_merged=include_merged,
+        include_rejected=include_rejected,
     )
-    return WebFilter(base=base, tags=clean(tag), include_merged=include_merged)
+    try:
+        flt = EventFilter.from_dict(data)
+        where(flt)  # unknown region groupings and the like fail here
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    return flt
 
 
-FilterDep = Annotated[WebFilter, Depends(web_filter)]
+FilterDep = Annotated[EventFilter, Depends(web_filter)]

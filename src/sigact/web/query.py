@@ -1,19 +1,18 @@
 """Read queries behind the API: filters from query parameters, event pages, GeoJSON, statistics.
 
-Filters are :class:`sigact.store.filters.EventFilter` (the Analytics vocabulary) plus two the web
-needs: ``tag`` (ACLED ``tags`` or extracted ``tags_list``) and merged events hidden unless asked.
-All SQL is built with SQLAlchemy expressions (bound parameters).
+Filters are :class:`sigact.store.filters.EventFilter` (the Analytics vocabulary); the web leaves
+events merged into another out unless asked. All SQL is built with SQLAlchemy expressions (bound
+parameters). Grouped statistics go through :mod:`sigact.analyze` when it is installed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, cast, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 
 from sigact.store import Store
 from sigact.store.filters import EventFilter, where
@@ -26,47 +25,29 @@ LIST_COLUMNS = [col for col in events.columns if col.name not in ("created_at", 
 GEO_COLUMNS = [c.id, c.event_date, c.event_type, c.sub_event_type, c.actor1, c.actor2, c.location,
                c.admin1, c.country, c.fatalities, c.status, c.latitude, c.longitude, c.geo_precision]
 ORDERS = {"event_date", "fatalities", "country", "admin1", "event_type", "actor1", "status", "confidence", "id"}
-SHARE_KEYS = {"event_type", "sub_event_type", "country", "admin1", "actor1", "actor2", "status", "origin",
-              "disorder_type", "civilian_targeting"}
+SHARE_KEYS = {"event_type", "sub_event_type", "country", "admin1", "admin2", "actor1", "actor2", "status",
+              "origin", "disorder_type", "civilian_targeting"}
 
 
-@dataclass
-class WebFilter:
-    """An :class:`EventFilter` plus the web's extra conditions."""
-
-    base: EventFilter = field(default_factory=EventFilter)
-    tags: Sequence[str] = field(default_factory=list)
-    include_merged: bool = False
-
-    def key(self) -> tuple[Any, ...]:
-        """A hashable form, for the response cache."""
-        items = sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in self.base.to_dict().items())
-        return (tuple(items), tuple(self.tags), self.include_merged)
+def filter_key(flt: EventFilter) -> str:
+    """A hashable form of a filter, for the response cache."""
+    return json.dumps(flt.to_dict(), sort_keys=True, default=str)
 
 
-def condition(flt: WebFilter) -> ColumnElement[bool]:
-    clauses: list[ColumnElement[bool]] = [where(flt.base)]
-    if not flt.include_merged:
-        clauses.append(c.merged_into.is_(None))
-    if flt.tags:
-        tag_clauses: list[ColumnElement[bool]] = []
-        for tag in flt.tags:
-            tag_clauses += [c.tags == tag, c.tags.like(f"{tag};%"), c.tags.like(f"%; {tag}"),
-                            c.tags.like(f"%; {tag};%"), cast(c.tags_list, String).like(f'%"{tag}"%')]
-        clauses.append(or_(*tag_clauses))
-    return and_(*clauses)
+def condition(flt: EventFilter) -> ColumnElement[bool]:
+    return where(flt)
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in row.items()}
 
 
-def count(store: Store, flt: WebFilter) -> int:
+def count(store: Store, flt: EventFilter) -> int:
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(events).where(condition(flt))).scalar_one())
 
 
-def page(store: Store, flt: WebFilter, *, limit: int, offset: int, order: str, descending: bool
+def page(store: Store, flt: EventFilter, *, limit: int, offset: int, order: str, descending: bool
          ) -> list[dict[str, Any]]:
     """One page of events (all columns), JSON-safe."""
     col = c[order if order in ORDERS else "event_date"]
@@ -77,7 +58,7 @@ def page(store: Store, flt: WebFilter, *, limit: int, offset: int, order: str, d
         return [_jsonable(dict(r)) for r in conn.execute(stmt).mappings()]
 
 
-def geojson(store: Store, flt: WebFilter, *, limit: int) -> dict[str, Any]:
+def geojson(store: Store, flt: EventFilter, *, limit: int) -> dict[str, Any]:
     """Located events as a GeoJSON FeatureCollection (most recent first, at most ``limit``)."""
     stmt = (select(*GEO_COLUMNS)
             .where(condition(flt), c.latitude.is_not(None), c.longitude.is_not(None))
@@ -92,8 +73,8 @@ def geojson(store: Store, flt: WebFilter, *, limit: int) -> dict[str, Any]:
 
 
 def _period(day: dt.date, interval: str) -> dt.date:
-    if interval == "week":
-        return day - dt.timedelta(days=day.weekday())
+    if interval == "week":  # ACLED weeks: Saturday to Friday, labelled by their Saturday
+        return day - dt.timedelta(days=(day.weekday() + 2) % 7)
     if interval == "month":
         return day.replace(day=1)
     if interval == "year":
@@ -101,8 +82,8 @@ def _period(day: dt.date, interval: str) -> dt.date:
     return day
 
 
-def timeline(store: Store, flt: WebFilter, interval: str) -> list[dict[str, Any]]:
-    """Events and fatalities per day/week (Monday)/month/year, every period in range present."""
+def timeline(store: Store, flt: EventFilter, interval: str) -> list[dict[str, Any]]:
+    """Events and fatalities per day/week (Saturday-Friday)/month/year, every period in range present."""
     stmt = (select(c.event_date, func.count(), func.coalesce(func.sum(c.fatalities), 0))
             .where(condition(flt)).group_by(c.event_date))
     totals: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
@@ -134,8 +115,44 @@ def _next(day: dt.date, interval: str) -> dt.date:
     return day + dt.timedelta(days=1)
 
 
-def shares(store: Store, flt: WebFilter, by: str, limit: int) -> dict[str, Any]:
-    """Events and fatalities per value of ``by``, with each value's share of the events."""
+def _analyze() -> Any:
+    try:
+        from sigact.analyze import aggregate
+    except ImportError:
+        return None
+    return aggregate
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    """A DataFrame as JSON-safe records (timestamps as dates, NaN as null)."""
+    out = []
+    for rec in frame.to_dict(orient="records"):
+        row = {}
+        for k, v in rec.items():
+            if hasattr(v, "date") and callable(v.date):
+                v = v.date().isoformat()
+            elif isinstance(v, dt.date):
+                v = v.isoformat()
+            elif isinstance(v, float) and v != v:
+                v = None
+            elif hasattr(v, "item"):
+                v = v.item()
+            row[str(k)] = v
+        out.append(row)
+    return out
+
+
+def shares(store: Store, flt: EventFilter, by: str, limit: int) -> dict[str, Any]:
+    """Events and fatalities per value of ``by``, with each value's share of the events
+    (computed by :func:`sigact.analyze.aggregate.shares` when it is installed)."""
+    agg = _analyze()
+    if agg is not None:
+        frame = agg.shares(store, flt, by=[by])
+        total = int(frame["total"].iloc[0]) if len(frame) else 0
+        items = [{"key": r[by], "events": r["events"], "fatalities": r["fatalities"],
+                  "share": None if r["share"] is None else round(r["share"], 4)}
+                 for r in _records(frame.head(limit))]
+        return {"by": by, "total": total, "items": items}
     col = c[by]
     n = func.count().label("events")
     stmt = (select(col.label("key"), n, func.coalesce(func.sum(c.fatalities), 0).label("fatalities"))
@@ -148,7 +165,18 @@ def shares(store: Store, flt: WebFilter, by: str, limit: int) -> dict[str, Any]:
     return {"by": by, "total": total, "items": rows}
 
 
-def summary(store: Store, flt: WebFilter) -> dict[str, Any]:
+def counts(store: Store, flt: EventFilter, per: str, by: list[str]) -> list[dict[str, Any]]:
+    """Events, fatalities and events with unknown fatalities per period (and dimensions), from
+    :func:`sigact.analyze.aggregate.counts` (ACLED Saturday-Friday weeks); empty periods appear."""
+    agg = _analyze()
+    if agg is None:
+        if by:
+            raise LookupError("grouping by dimensions needs sigact.analyze")
+        return timeline(store, flt, per)
+    return _records(agg.counts(store, flt, by=by, per=per))
+
+
+def summary(store: Store, flt: EventFilter) -> dict[str, Any]:
     stmt = select(func.count(), func.coalesce(func.sum(c.fatalities), 0), func.min(c.event_date),
                   func.max(c.event_date)).where(condition(flt))
     with store.engine.connect() as conn:

@@ -33,7 +33,7 @@ def list_events(
     items = query.page(store, flt, limit=limit, offset=offset, order=order, descending=desc)
     out: dict[str, Any] = {"limit": limit, "offset": offset, "items": items}
     if total:
-        out["total"] = cache.get_or_compute(("count", flt.key()), lambda: query.count(store, flt))
+        out["total"] = cache.get_or_compute(("count", query.filter_key(flt)), lambda: query.count(store, flt))
     return out
 
 
@@ -42,7 +42,7 @@ def geojson(
     store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
     limit: Annotated[int, Query(ge=1, le=MAX_GEO)] = 5000,
 ) -> dict[str, Any]:
-    data: dict[str, Any] = cache.get_or_compute(("geo", flt.key(), limit),
+    data: dict[str, Any] = cache.get_or_compute(("geo", query.filter_key(flt), limit),
                                                 lambda: query.geojson(store, flt, limit=limit))
     return data
 

@@ -14,7 +14,7 @@ router = APIRouter(prefix="/api/stats", tags=["stats"])
 
 @router.get("/summary", summary="Number of events, fatalities, first and last date")
 def summary(store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader) -> dict[str, Any]:
-    data: dict[str, Any] = cache.get_or_compute(("summary", flt.key()), lambda: query.summary(store, flt))
+    data: dict[str, Any] = cache.get_or_compute(("summary", query.filter_key(flt)), lambda: query.summary(store, flt))
     return data
 
 
@@ -23,7 +23,7 @@ def timeline(
     store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
     interval: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "month",
 ) -> dict[str, Any]:
-    items = cache.get_or_compute(("timeline", flt.key(), interval),
+    items = cache.get_or_compute(("timeline", query.filter_key(flt), interval),
                                  lambda: query.timeline(store, flt, interval))
     return {"interval": interval, "items": items}
 
@@ -36,6 +36,23 @@ def shares(
 ) -> dict[str, Any]:
     if by not in query.SHARE_KEYS:
         raise HTTPException(422, f"by must be one of {', '.join(sorted(query.SHARE_KEYS))}")
-    data: dict[str, Any] = cache.get_or_compute(("shares", flt.key(), by, limit),
+    data: dict[str, Any] = cache.get_or_compute(("shares", query.filter_key(flt), by, limit),
                                                 lambda: query.shares(store, flt, by, limit))
     return data
+
+
+@router.get("/counts", summary="Events, fatalities, unknown-fatality events per period (and dimensions), "
+            "via sigact.analyze (weeks: ACLED Saturday-Friday)")
+def counts(
+    store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
+    per: Annotated[str, Query(pattern="^(day|week|month|year)$")] = "week",
+    by: Annotated[list[str], Query(description="Dimensions, e.g. event_type, admin1, actor.")] = [],  # noqa: B006
+) -> dict[str, Any]:
+    try:
+        items = cache.get_or_compute(("counts", query.filter_key(flt), per, tuple(by)),
+                                     lambda: query.counts(store, flt, per, list(by)))
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    except LookupError as exc:
+        raise HTTPException(501, str(exc)) from exc
+    return {"per": per, "by": by, "items": items}
