@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import json
 import math
 import re
@@ -47,7 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from sigact.geo.normalize import compact, fold, strip_admin_words  # noqa: E402
 
 DATA_DIR = ROOT / "src" / "sigact" / "geo" / "data"
-OUT = DATA_DIR / "gazetteer.sqlite"
+OUT = DATA_DIR / "gazetteer.sqlite.gz"
 ADMIN_NAMES = DATA_DIR / "acled_admin_names.json"
 
 COUNTRIES = {"ML": ("Mali", 466), "BF": ("Burkina Faso", 854), "NE": ("Niger", 562)}
@@ -352,9 +353,7 @@ def main() -> None:
     # -- write --------------------------------------------------------------------------------
     out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
-    if out.exists():
-        out.unlink()
-    db = sqlite3.connect(out)
+    db = sqlite3.connect(":memory:")
     db.executescript(
         """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -391,7 +390,11 @@ def main() -> None:
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
     db.commit()
     db.execute("VACUUM")
+    payload = db.serialize()
     db.close()
+    # gzip with a fixed mtime so the same inputs give the same bytes
+    with out.open("wb") as raw, gzip.GzipFile(filename="gazetteer.sqlite", mode="wb", fileobj=raw, mtime=0) as gz:
+        gz.write(payload)
     print(f"wrote {out}: {len(places)} places, {n_names} names, {len(polygons)} admin-1 shapes, "
           f"{out.stat().st_size / 1e6:.1f} MB")  # fmt: skip
 

@@ -7,6 +7,7 @@ GeoNames and Natural Earth (open data only). The user layer is a separate SQLite
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,11 +22,20 @@ from shapely.prepared import prep
 from sigact.geo.normalize import compact, norm, strip_admin_words
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-BUNDLED_PATH = DATA_DIR / "gazetteer.sqlite"
+BUNDLED_PATH = DATA_DIR / "gazetteer.sqlite.gz"
 
 COUNTRY_NAMES = {"ML": "Mali", "BF": "Burkina Faso", "NE": "Niger"}
 COUNTRY_ISO_NUM = {"ML": 466, "BF": 854, "NE": 562}
 COUNTRY_BY_NAME = {norm(v): k for k, v in COUNTRY_NAMES.items()}
+
+
+def open_bundled(path: Path = BUNDLED_PATH) -> sqlite3.Connection:
+    """An in-memory SQLite connection on the (gzip'd) bundled gazetteer file."""
+    if path.suffix == ".gz":
+        con = sqlite3.connect(":memory:")
+        con.deserialize(gzip.decompress(path.read_bytes()))
+        return con
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +103,7 @@ class Gazetteer:
                     self.by_norm[s].append(idx)
 
     def add_sqlite(self, path: Path) -> None:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = open_bundled(path)
         try:
             names: dict[int, list[str]] = defaultdict(list)
             for pid, name in con.execute("SELECT place_id, name FROM names"):
