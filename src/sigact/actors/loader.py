@@ -1,0 +1,230 @@
+"""Read the registry data file (``actors.yaml``) into :class:`Actor` records and alias targets.
+
+The file is data: everything an analyst may want to correct (names, periods, aliases, role nouns) lives there.
+This module only expands its compact sections (per-country templates, government periods x forces x units,
+families of period-specific names) into one record per ACLED name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sigact.actors.model import Actor
+
+DEFAULT_PATH = "actors.yaml"
+
+# Nouns combined with a country's demonyms into aliases of its forces ("Malian soldiers", "soldats maliens").
+FORCE_NOUNS: dict[str, tuple[list[str], list[str]]] = {
+    # role: (English nouns, placed after the demonym; French nouns, placed before it)
+    "military": (
+        [
+            "soldier",
+            "soldiers",
+            "troops",
+            "army",
+            "armed forces",
+            "military",
+            "forces",
+            "security forces",
+            "defence and security forces",
+            "defense and security forces",
+            "servicemen",
+            "special forces",
+            "military forces",
+        ],
+        [
+            "soldat",
+            "soldats",
+            "militaire",
+            "militaires",
+            "armée",
+            "forces armées",
+            "forces",
+            "troupes",
+            "forces de défense et de sécurité",
+            "forces de sécurité",
+            "FDS",
+            "forces spéciales",
+            "l'armée",
+        ],
+    ),
+    "police": (
+        ["police", "policemen", "police officers", "police forces", "security services"],
+        ["police", "policiers", "forces de police"],
+    ),
+    "gendarmerie": (
+        ["gendarmes", "gendarmerie"],
+        ["gendarmes", "gendarmerie"],
+    ),
+}
+
+
+@dataclass
+class RegistryData:
+    """What the data file holds, expanded: actors in file order, alias targets, generic nouns, qualifiers."""
+
+    actors: list[Actor] = field(default_factory=list)
+    # alias text -> targets; a target is an actor name, or "family:<name>" (resolved by date).
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+    families: dict[str, list[str]] = field(default_factory=dict)
+    family_country: dict[str, str | None] = field(default_factory=dict)
+    generic: dict[str, list[str]] = field(default_factory=dict)
+    qualifiers: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    countries: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def read_yaml(path: str | Path | None = None) -> dict[str, Any]:
+    """The raw content of the data file (the bundled one by default)."""
+    if path is None:
+        text = resources.files("sigact.actors").joinpath(DEFAULT_PATH).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, dict):
+        raise ValueError(f"{path or DEFAULT_PATH}: not a mapping")
+    return data
+
+
+def load(path: str | Path | None = None) -> RegistryData:
+    """Expand the data file into :class:`RegistryData`."""
+    raw = read_yaml(path)
+    out = RegistryData()
+    out.countries = {
+        name: list((spec or {}).get("demonyms") or []) for name, spec in (raw.get("countries") or {}).items()
+    }
+    _load_templates(raw.get("per_country") or [], out)
+    for spec in raw.get("state_forces") or []:
+        _load_state_forces(spec, out)
+    for spec in raw.get("actors") or []:
+        _load_actor(spec, out)
+    out.generic = {kind: [str(w) for w in words] for kind, words in (raw.get("generic") or {}).items()}
+    out.qualifiers = {
+        name: {side: [str(w) for w in words] for side, words in (spec or {}).items()}
+        for name, spec in (raw.get("qualifiers") or {}).items()
+    }
+    return out
+
+
+def _load_templates(templates: list[dict[str, Any]], out: RegistryData) -> None:
+    for tpl in templates:
+        for country in out.countries:
+            name = str(tpl["name"]).format(country=country)
+            out.actors.append(
+                Actor(
+                    name=name,
+                    inter=tpl.get("inter"),
+                    country=None if country == "International" else country,
+                    role=tpl.get("role"),
+                    aliases=[str(a).format(country=country) for a in tpl.get("aliases") or []],
+                )
+            )
+            for alias in tpl.get("aliases") or []:
+                out.aliases.append((str(alias).format(country=country), name))
+
+
+def _load_state_forces(spec: dict[str, Any], out: RegistryData) -> None:
+    country = str(spec["country"])
+    periods = spec.get("periods") or []
+    demonyms = out.countries.get(country, [])
+    for force in spec.get("forces") or []:
+        base = str(force["name"])
+        role = str(force.get("role") or "military")
+        inter = force.get("inter", 1)
+        units: dict[str, list[str]] = {"": list(force.get("aliases") or [])}
+        for unit, unit_aliases in (force.get("units") or {}).items():
+            units[str(unit)] = list(unit_aliases or [])
+        for unit, aliases in units.items():
+            family = f"{base} {unit}".strip()
+            unit_role = role if not unit else ("gendarmerie" if unit == "Gendarmerie" else f"{role}_unit")
+            members: list[str] = []
+            for period in periods:
+                label = str(period["label"])
+                name = f"{base} ({label}){' ' + unit if unit else ''}"
+                acled = [f"{base} ({alt}){' ' + unit if unit else ''}" for alt in period.get("also") or []]
+                out.actors.append(
+                    Actor(
+                        name=name,
+                        inter=inter,
+                        country=country,
+                        role=unit_role,
+                        family=family,
+                        parent=f"{base} ({label})" if unit else None,
+                        start=_date(period.get("start")),
+                        end=_date(period.get("end")),
+                        aliases=[],
+                        acled_names=acled,
+                    )
+                )
+                members.append(name)
+            out.families[family] = members
+            out.family_country[family] = country
+            target = f"family:{family}"
+            out.aliases.append((family, target))
+            for alias in aliases:
+                out.aliases.append((str(alias), target))
+            nouns_role = "gendarmerie" if unit == "Gendarmerie" else (role if not unit else "")
+            english, french = FORCE_NOUNS.get(nouns_role, ([], []))
+            for demonym in demonyms:
+                for noun in english:
+                    out.aliases.append((f"{demonym} {noun}", target))
+                for noun in french:
+                    out.aliases.append((f"{noun} {demonym}", target))
+
+
+def _load_actor(spec: dict[str, Any], out: RegistryData) -> None:
+    common: dict[str, Any] = {
+        "inter": spec.get("inter"),
+        "country": spec.get("country"),
+        "parent": spec.get("parent"),
+        "role": spec.get("role"),
+    }
+    if "family" not in spec:
+        actor = Actor(
+            name=str(spec["name"]),
+            start=_date(spec.get("start")),
+            end=_date(spec.get("end")),
+            aliases=[str(a) for a in spec.get("aliases") or []],
+            acled_names=[str(a) for a in spec.get("acled_names") or []],
+            **common,
+        )
+        out.actors.append(actor)
+        for alias in actor.aliases:
+            out.aliases.append((alias, actor.name))
+        return
+    family = str(spec["family"])
+    members: list[str] = []
+    for period in spec.get("periods") or []:
+        actor = Actor(
+            name=str(period["name"]),
+            family=family,
+            start=_date(period.get("start")),
+            end=_date(period.get("end")),
+            aliases=[str(a) for a in period.get("aliases") or []],
+            acled_names=[str(a) for a in period.get("acled_names") or []],
+            **common,
+        )
+        out.actors.append(actor)
+        members.append(actor.name)
+        for alias in actor.aliases:
+            out.aliases.append((alias, actor.name))
+    # Family-level ACLED spellings (e.g. an undated older name) belong to the latest member.
+    if members and spec.get("acled_names"):
+        out.actors[-1].acled_names.extend(str(a) for a in spec["acled_names"])
+    out.families[family] = members
+    out.family_country[family] = common["country"]
+    out.aliases.append((family, f"family:{family}"))
+    for alias in spec.get("aliases") or []:
+        out.aliases.append((str(alias), f"family:{family}"))

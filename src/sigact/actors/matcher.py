@@ -1,0 +1,122 @@
+"""A token trie that finds every alias of the registry in a text in one left-to-right pass.
+
+Aliases are compiled once into a trie over normalised tokens (see :mod:`sigact.actors.normalize`); a scan visits
+each token once and follows the trie as far as the text allows, keeping the longest alias that ends there
+(so "Islamic State West Africa Province" wins over "Islamic State"). Short all-capital aliases (and aliases
+written "=Like This" in the data file) also have to match the letter case of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sigact.actors.normalize import Token, fold, is_case_sensitive, key_of
+
+_END = ""  # trie key holding the payloads of an alias that ends at this node (never a token)
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """What an alias stands for: ``value`` (an actor name, "family:<name>" or a generic kind) and its ``tag``."""
+
+    value: str
+    tag: str  # "named" or "generic"
+    exact: str | None  # the alias's letters when its case must match, else None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An alias found in a text: tokens ``first`` .. ``last`` (inclusive) and what it stands for."""
+
+    first: int
+    last: int
+    payloads: tuple[Payload, ...]
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in fold(text, lower=False) if c.isalnum())
+
+
+class AliasTrie:
+    """A trie of token keys; ``add`` aliases, then ``scan`` token lists."""
+
+    def __init__(self) -> None:
+        self.root: dict[str, Any] = {}
+        self.size = 0
+
+    def add(self, alias: str, value: str, tag: str) -> None:
+        exact: str | None = None
+        if alias.startswith("="):
+            alias = alias[1:]
+            exact = _letters(alias)
+        elif is_case_sensitive(alias):
+            exact = _letters(alias)
+        key = key_of(alias)
+        if not key:
+            return
+        node = self.root
+        for token in key:
+            node = node.setdefault(token, {})
+        payloads: list[Payload] = node.setdefault(_END, [])
+        payload = Payload(value, tag, exact)
+        if payload not in payloads:
+            payloads.append(payload)
+            self.size += 1
+
+    def add_all(self, aliases: Iterable[tuple[str, str]], tag: str) -> None:
+        for alias, value in aliases:
+            self.add(alias, value, tag)
+
+    def lookup(self, key: tuple[str, ...]) -> list[Payload]:
+        """The payloads of an alias key (ignoring letter case), or an empty list."""
+        node: dict[str, Any] | None = self.root
+        for token in key:
+            node = node.get(token) if node is not None else None
+        return list(node.get(_END, [])) if node is not None else []
+
+    def scan(self, text: str, tokens: list[Token]) -> list[Match]:
+        """Longest, non-overlapping alias matches in ``tokens`` (taken from ``text``), left to right."""
+        matches: list[Match] = []
+        root = self.root
+        n = len(tokens)
+        i = 0
+        while i < n:
+            node = root.get(tokens[i].key)
+            if node is None:
+                i += 1
+                continue
+            best: Match | None = None
+            j = i
+            while True:
+                ends = node.get(_END)
+                if ends:
+                    ok = self._case_ok(text, tokens, i, j, ends)
+                    if ok:
+                        best = Match(i, j, ok)
+                j += 1
+                if j >= n:
+                    break
+                node = node.get(tokens[j].key)
+                if node is None:
+                    break
+            if best is None:
+                i += 1
+                continue
+            matches.append(best)
+            i = best.last + 1
+        return matches
+
+    @staticmethod
+    def _case_ok(text: str, tokens: list[Token], i: int, j: int, payloads: list[Payload]) -> tuple[Payload, ...]:
+        surface: str | None = None
+        kept = []
+        for p in payloads:
+            if p.exact is not None:
+                if surface is None:
+                    surface = _letters(text[tokens[i].start : tokens[j].end])
+                if surface != p.exact:
+                    continue
+            kept.append(p)
+        return tuple(kept)

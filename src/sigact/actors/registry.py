@@ -1,0 +1,456 @@
+"""The actor registry: ACLED's canonical actor names, their aliases, periods, types and sub-groups.
+
+>>> reg = Registry.default()
+>>> reg.canonical("Jama'at Nusrat al-Islam wal Muslimeen")
+'JNIM: Group for Support of Islam and Muslims'
+>>> reg.canonical("FAMa", date=datetime.date(2019, 5, 1))
+'Military Forces of Mali (2013-2020)'
+>>> [m.canonical for m in reg.find("Suspected JNIM militants killed 12 villagers")]
+['JNIM: Group for Support of Islam and Muslims', None]
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from sigact.actors.loader import RegistryData, load
+from sigact.actors.matcher import AliasTrie, Match, Payload
+from sigact.actors.model import (
+    ARMED_GENERIC,
+    CIVILIANS,
+    NAMED,
+    STATE_MILITARY,
+    STATE_POLICE,
+    Actor,
+    ActorMention,
+)
+from sigact.actors.normalize import Token, key_of, tokenize
+
+FAMILY = "family:"
+COMPOUND = " and/or "
+_PERIOD_SUFFIX = re.compile(r"\s*\(\s*\d{4}\s*-\s*(\d{4})?\s*\)")
+_GENERIC_INTER = {STATE_MILITARY: 1, STATE_POLICE: 1, ARMED_GENERIC: None, CIVILIANS: 7}
+_KIND_ROLE = {STATE_MILITARY: "military", STATE_POLICE: "police"}
+# Words allowed between a role noun and the group it belongs to ("militants of the Islamic State").
+_LINK_WORDS = frozenset(
+    {
+        "of",
+        "from",
+        "the",
+        "du",
+        "de",
+        "des",
+        "d",
+        "l",
+        "la",
+        "le",
+        "linked",
+        "to",
+        "affiliated",
+        "with",
+        "belonging",
+        "lies",
+        "lie",
+        "affilies",
+        "affilie",
+        "au",
+        "aux",
+        "a",
+        "group",
+        "groupe",
+    }
+)
+_SKIP_BEFORE = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "some",
+        "several",
+        "des",
+        "les",
+        "de",
+        "d",
+        "l",
+        "un",
+        "une",
+        "of",
+        "by",
+        "par",
+        "were",
+        "was",
+        "are",
+        "be",
+        "been",
+        "members",
+        "member",
+        "elements",
+        "element",
+        "membres",
+        "membre",
+        "individuals",
+        "individus",
+        "men",
+        "hommes",
+    }
+)
+
+
+class Registry:
+    """Canonical actors (see the module docstring); build with :meth:`default` or :meth:`from_path`."""
+
+    def __init__(self, data: RegistryData) -> None:
+        self.data = data
+        self.actors: dict[str, Actor] = {}
+        self._spelling: dict[str, Actor] = {}
+        for actor in data.actors:
+            if actor.name in self.actors:
+                raise ValueError(f"actor {actor.name!r} is defined twice in the registry")
+            self.actors[actor.name] = actor
+        for actor in data.actors:
+            self._spelling[actor.name] = actor
+            for spelling in actor.acled_names:
+                self._spelling.setdefault(spelling, actor)
+        self.families = data.families
+        self._family_country = data.family_country
+        self._forces: dict[tuple[str, str], str] = {}
+        for actor in data.actors:
+            if actor.family and actor.role and actor.country and actor.family in data.families:
+                self._forces.setdefault((actor.country, actor.role), actor.family)
+        self.trie = AliasTrie()
+        names = [(a.name, a.name) for a in data.actors]
+        names += [(s, a.name) for a in data.actors for s in a.acled_names]
+        self.trie.add_all(names, NAMED)
+        self.trie.add_all(data.aliases, NAMED)
+        for kind, words in data.generic.items():
+            self.trie.add_all(((w, kind) for w in words), "generic")
+        self._generic_keys: dict[tuple[str, ...], str] = {}
+        for kind, words in data.generic.items():
+            for w in words:
+                self._generic_keys.setdefault(key_of(w.lstrip("=")), kind)
+        q = data.qualifiers.get("suspected", {})
+        self._before = {key_of(w) for w in q.get("before", [])}
+        self._after = {key_of(w) for w in q.get("after", [])}
+        self._children: dict[str, list[str]] = {}
+        for actor in data.actors:
+            if actor.parent:
+                parent = self._lookup(actor.parent, None, None)
+                if parent is None:
+                    raise ValueError(f"{actor.name!r}: unknown parent {actor.parent!r}")
+                self._children.setdefault(self._group_of(parent), []).append(actor.name)
+
+    # ----------------------------------------------------------------------------------------------- building
+    @classmethod
+    def default(cls) -> Registry:
+        """The registry of the bundled data file (built once per process)."""
+        return _default_registry()
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Registry:
+        """A registry read from another data file of the same format."""
+        return cls(load(path))
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors.values())
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._spelling
+
+    def get(self, name: str) -> Actor | None:
+        """The record of an exact ACLED name (or ACLED spelling), else ``None``."""
+        return self._spelling.get(name)
+
+    # ----------------------------------------------------------------------------------------------- lookups
+    def canonical(self, name: str, date: datetime.date | None = None, country: str | None = None) -> str | None:
+        """ACLED's name for ``name`` (any alias or spelling, EN/FR), for the period covering ``date``.
+
+        An exact ACLED name is returned as it is (ACLED's own data is never renamed). "A and/or B" is resolved
+        part by part. Role nouns ("soldiers", "civilians", "gunmen") resolve only with a ``country``.
+        ``country`` also chooses between same-named actors of several countries (e.g. "Dozo"). Returns
+        ``None`` for unknown names.
+        """
+        if not name or not name.strip():
+            return None
+        name = " ".join(name.split())
+        if name in self._spelling:
+            return name
+        if COMPOUND in name:
+            parts = [self.canonical(p, date, country) for p in name.split(COMPOUND)]
+            if all(parts):
+                return COMPOUND.join(p for p in parts if p)
+            return None
+        found = self._lookup(name, date, country)
+        if found is not None:
+            return found.name
+        kind = self._generic_keys.get(key_of(name))
+        if kind is not None:
+            return self._generic_name(kind, date, country)
+        named = {m.canonical for m in self.find(name, date=date, country=country) if m.kind == NAMED}
+        if len(named) == 1:
+            return named.pop()
+        return None
+
+    def inter(self, name: str) -> int | None:
+        """ACLED actor type (1 State Forces ... 8 External/Other Forces) of ``name``, or ``None``."""
+        actor = self._spelling.get(name)
+        if actor is None:
+            resolved = self.canonical(name.split(COMPOUND)[0])
+            actor = self._spelling.get(resolved) if resolved else None
+        return actor.inter if actor else None
+
+    def expand(self, name: str, subgroups: bool = True) -> list[str]:
+        """Every ACLED name a filter on ``name`` should match.
+
+        The canonical name, its other periods ("Military Forces of Mali (2012-2013)" ... "(2021-)"), ACLED's
+        other spellings, and (with ``subgroups``) its sub-groups, recursively (JNIM -> Katiba Macina, Ansar
+        Dine, AQIM...). Compound "A and/or B" names are not included. Unknown names expand to themselves.
+        """
+        root = self._spelling.get(name) or self._lookup(name, None, None)
+        if root is None:
+            return [name]
+        out: list[str] = []
+        seen_groups: set[str] = set()
+        pending = [self._group_of(root)]
+        first = root.name
+        while pending:
+            group = pending.pop(0)
+            if group in seen_groups:
+                continue
+            seen_groups.add(group)
+            for member in self._members(group):
+                actor = self.actors[member]
+                out.append(actor.name)
+                out.extend(actor.acled_names)
+                if subgroups:
+                    pending.extend(
+                        self._group_of(self.actors[c]) for c in self._children.get(self._group_of(actor), [])
+                    )
+        ordered = [first] + [n for n in dict.fromkeys(out) if n != first]
+        return ordered
+
+    def aliases_of(self, name: str) -> list[str]:
+        """The spellings that lead to ``name``: its own aliases, ACLED's other spellings, and its family's."""
+        actor = self._spelling.get(name)
+        if actor is None:
+            return []
+        targets = {actor.name}
+        if actor.family:
+            targets.add(FAMILY + actor.family)
+        out = [a for a in actor.acled_names]
+        out += [alias for alias, target in self.data.aliases if target in targets]
+        return list(dict.fromkeys(a.lstrip("=") for a in out))
+
+    def parent(self, name: str) -> str | None:
+        """The canonical name of the group ``name`` belongs to, or ``None``."""
+        actor = self._spelling.get(name) or self._lookup(name, None, None)
+        if actor is None or not actor.parent:
+            return None
+        parent = self._lookup(actor.parent, actor.start or actor.end, None)
+        return parent.name if parent else None
+
+    def state_forces(self, country: str, date: datetime.date | None = None, kind: str = "military") -> str:
+        """ACLED's name of ``country``'s forces of ``kind`` at ``date`` (latest period without a date).
+
+        ``kind``: "military", "police", "gendarmerie", "government" or "mutiny". Countries without
+        registered periods get the bare name ("Military Forces of Chad").
+        """
+        family = self._forces.get((country, kind))
+        if family is None:
+            if kind == "gendarmerie":
+                family = self._forces.get((country, "police"))
+            if family is None:
+                base = {"police": "Police Forces", "government": "Government"}.get(kind, "Military Forces")
+                return f"{base} of {country}"
+        return self._pick(family, date).name
+
+    def unidentified(self, country: str) -> str:
+        """ACLED's name for unknown armed perpetrators in ``country``."""
+        return f"Unidentified Armed Group ({country})"
+
+    def civilians(self, country: str) -> str:
+        """ACLED's name for civilian victims in ``country``."""
+        return f"Civilians ({country})"
+
+    # ------------------------------------------------------------------------------------------------- find
+    def find(self, text: str, date: datetime.date | None = None, country: str | None = None) -> list[ActorMention]:
+        """Actor mentions in ``text``, in order.
+
+        Named actors get their canonical name (for ``date``; the current name without one; ``country`` picks
+        between same-named actors of several countries); role nouns get a generic kind. A role noun next to
+        a named actor ("JNIM militants", "militants of the Islamic State") is part of that mention.
+        """
+        tokens = tokenize(text)
+        matches = self.trie.scan(text, tokens)
+        mentions: list[ActorMention] = []
+        n = len(matches)
+        skip_next = False
+        for idx, match in enumerate(matches):
+            if skip_next:
+                skip_next = False
+                continue
+            named = [p for p in match.payloads if p.tag == NAMED]
+            first, last = match.first, match.last
+            if named:
+                canonical = self._choose(named, date, country)
+                nxt = matches[idx + 1] if idx + 1 < n else None
+                if (
+                    nxt is not None
+                    and nxt.first == last + 1
+                    and self._generic_kind(nxt) not in (None, CIVILIANS)
+                    and _joined(text, tokens[last].end, tokens[nxt.first].start)
+                ):
+                    last = nxt.last
+                    skip_next = True
+                qualifier = None
+                if mentions and mentions[-1].kind in (ARMED_GENERIC, STATE_MILITARY) and idx > 0:
+                    prev = matches[idx - 1]
+                    if self._linked(text, tokens, prev, match) and mentions[-1].start == tokens[prev.first].start:
+                        qualifier = mentions.pop().qualifier
+                        first = prev.first
+                mention = self._mention(text, tokens, first, last, canonical, NAMED)
+                if qualifier and not mention.qualifier:
+                    mention = replace(mention, qualifier=qualifier)
+                mentions.append(mention)
+            else:
+                kind = self._generic_kind(match)
+                if kind is not None:
+                    mentions.append(self._mention(text, tokens, first, last, None, kind))
+        return mentions
+
+    # ------------------------------------------------------------------------------------------------ helpers
+    def _mention(
+        self, text: str, tokens: list[Token], first: int, last: int, canonical: str | None, kind: str
+    ) -> ActorMention:
+        start, end = tokens[first].start, tokens[last].end
+        if canonical is not None:
+            inter = self.inter(canonical)
+        else:
+            inter = _GENERIC_INTER.get(kind)
+        return ActorMention(
+            canonical=canonical,
+            surface=text[start:end],
+            start=start,
+            end=end,
+            inter=inter,
+            kind=kind,
+            qualifier=self._qualifier(tokens, first, last),
+        )
+
+    def _qualifier(self, tokens: list[Token], first: int, last: int) -> str | None:
+        keys = [t.key for t in tokens]
+        # before: up to four skippable words between the qualifier and the mention
+        end = first
+        for _ in range(5):
+            for size in (1, 2, 3):
+                if end - size >= 0 and tuple(keys[end - size : end]) in self._before:
+                    return "suspected"
+            if end > 0 and keys[end - 1] in _SKIP_BEFORE:
+                end -= 1
+            else:
+                break
+        for size in (1, 2):
+            if tuple(keys[last + 1 : last + 1 + size]) in self._after:
+                return "suspected"
+        return None
+
+    def _linked(self, text: str, tokens: list[Token], prev: Match, match: Match) -> bool:
+        gap = [t.key for t in tokens[prev.last + 1 : match.first]]
+        if not 0 < len(gap) <= 4 or not _joined(text, tokens[prev.last].end, tokens[match.first].start):
+            return False
+        return all(k in _LINK_WORDS or (k,) in self._after for k in gap)
+
+    @staticmethod
+    def _generic_kind(match: Match) -> str | None:
+        for p in match.payloads:
+            if p.tag == "generic":
+                return p.value
+        return None
+
+    def _generic_name(self, kind: str, date: datetime.date | None, country: str | None) -> str | None:
+        if country is None:
+            return None
+        if kind in _KIND_ROLE:
+            return self.state_forces(country, date, _KIND_ROLE[kind])
+        if kind == ARMED_GENERIC:
+            return self.unidentified(country)
+        if kind == CIVILIANS:
+            return self.civilians(country)
+        return None
+
+    def _lookup(self, name: str, date: datetime.date | None, country: str | None) -> Actor | None:
+        """The actor an alias or spelling stands for (no role nouns, no compounds)."""
+        actor = self._spelling.get(name)
+        if actor is not None:
+            return self._dated(actor, date)
+        key = key_of(name)
+        payloads = [p for p in self.trie.lookup(key) if p.tag == NAMED]
+        if not payloads:
+            stripped = _PERIOD_SUFFIX.sub(" ", name).strip()
+            if stripped != name:
+                payloads = [p for p in self.trie.lookup(key_of(stripped)) if p.tag == NAMED]
+        if not payloads:
+            return None
+        return self.actors[self._choose(payloads, date, country)]
+
+    def _choose(self, payloads: list[Payload], date: datetime.date | None, country: str | None) -> str:
+        def score(p: Payload) -> int:
+            c = self._target_country(p.value)
+            if country is not None and c == country:
+                return 0
+            return 1 if c is None else 2
+
+        best = min(payloads, key=score)  # min keeps data-file order among equals
+        return self._resolve(best.value, date).name
+
+    def _target_country(self, value: str) -> str | None:
+        if value.startswith(FAMILY):
+            return self._family_country.get(value[len(FAMILY) :])
+        actor = self.actors.get(value)
+        return actor.country if actor else None
+
+    def _resolve(self, value: str, date: datetime.date | None) -> Actor:
+        if value.startswith(FAMILY):
+            return self._pick(value[len(FAMILY) :], date)
+        return self._dated(self.actors[value], date)
+
+    def _dated(self, actor: Actor, date: datetime.date | None) -> Actor:
+        if date is None or actor.family is None or actor.covers(date):
+            return actor
+        return self._pick(actor.family, date)
+
+    def _pick(self, family: str, date: datetime.date | None) -> Actor:
+        members = [self.actors[m] for m in self.families[family]]
+        if date is None:
+            return members[-1]
+        for actor in members:
+            if actor.covers(date):
+                return actor
+        if members[0].start is not None and date < members[0].start:
+            return members[0]
+        return members[-1]
+
+    def _group_of(self, actor: Actor) -> str:
+        return FAMILY + actor.family if actor.family else actor.name
+
+    def _members(self, group: str) -> list[str]:
+        if group.startswith(FAMILY):
+            return list(self.families[group[len(FAMILY) :]])
+        return [group]
+
+
+def _joined(text: str, start: int, end: int) -> bool:
+    """True when nothing but spaces, hyphens and apostrophes separates two words (no sentence break)."""
+    return all(c.isspace() or c in "-'’" or c.isalnum() for c in text[start:end])
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> Registry:
+    return Registry(load())
