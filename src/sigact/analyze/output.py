@@ -54,10 +54,12 @@ def to_csv(frame: pd.DataFrame) -> str:
     return buf.getvalue()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, column: str = "") -> str:
     value = _plain(value)
     if value is None:
         return ""
+    if isinstance(value, float) and column.endswith(("p_value", "q_value")):
+        return f"{value:.3g}"
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e12:
             return f"{value:.1f}"
@@ -74,8 +76,11 @@ def print_table(frame: pd.DataFrame, meta: dict[str, Any], console: Console) -> 
     for col in shown:
         numeric = pd.api.types.is_numeric_dtype(frame[col])
         table.add_column(Text(col), justify="right" if numeric else "left")
-    for _, row in frame.iterrows():
-        table.add_row(*[Text(_cell(row[c])) for c in shown])  # Text(): never interpret markup from data
+    if not console.is_terminal:
+        console = Console(file=console.file, width=max(console.width, 240), highlight=False)
+    rows = frame.to_dict("records")
+    for row in rows:
+        table.add_row(*[Text(_cell(row[c], c)) for c in shown])  # Text(): never interpret markup from data
     console.print(table)
     for key in ("convention", "filter", "periods", "method"):
         if meta.get(key):
@@ -85,7 +90,7 @@ def print_table(frame: pd.DataFrame, meta: dict[str, Any], console: Console) -> 
         console.print(Text("events behind each figure:"))
         label_cols = [c for c in shown if not pd.api.types.is_numeric_dtype(frame[c])
                       or c in ("period", "year", "inter1", "inter2")][:4]
-        for i, row in frame.iterrows():
+        for i, row in enumerate(rows):
             label = " / ".join(_cell(row[c]) for c in label_cols) or f"row {i}"
             for col in id_cols:
                 ids = row[col] if isinstance(row[col], list) else []

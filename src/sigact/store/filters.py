@@ -88,6 +88,7 @@ class EventFilter:
     actor: Sequence[str] = field(default_factory=list)
     actor_role: str = "any"  # "actor1", "actor2" or "any" (involving)
     include_uncertain: bool = False
+    actor_subgroups: bool = True  # False: the actor itself (all its spellings/periods), not its sub-groups
     initiator_type: Sequence[int | str] = field(default_factory=list)
     target_type: Sequence[int | str] = field(default_factory=list)
     event_type: Sequence[str] = field(default_factory=list)
@@ -198,16 +199,18 @@ def _registry() -> Any:
         return None
 
 
-def actor_names(name: str) -> list[str]:
-    """Names an actor filter value stands for: itself, plus the registry's canonical name and
-    expansion (aliases, sub-groups, period variants) when the registry is available."""
+def actor_names(name: str, subgroups: bool = True) -> list[str]:
+    """Names an actor filter value stands for: itself, plus the registry's canonical name and, with
+    ``subgroups``, its expansion (sub-groups, period variants, ACLED spellings) when the registry is
+    available."""
     names = [name]
     registry = _registry()
     if registry is not None:
         try:
             canonical = registry.canonical(name)
             names.extend([canonical] if canonical else [])
-            names.extend(registry.expand(canonical or name) or [])
+            if subgroups:
+                names.extend(registry.expand(canonical or name) or [])
         except Exception:  # noqa: BLE001 - a registry error must not break a filter
             pass
     return list(dict.fromkeys(n for n in names if n))
@@ -241,19 +244,22 @@ def _assoc_clause(col: Any, name: str, uncertain: bool) -> ColumnElement[bool]:
     for pattern in (esc, f"{esc} (%", f"{esc}:%"):
         parts.extend([col.like(pattern, escape="\\"), col.like(f"{pattern}; %", escape="\\"),
                       col.like(f"%; {pattern}", escape="\\"), col.like(f"%; {pattern}; %", escape="\\")])
-    clause = or_(*parts)
+    # a cheap containment test first, so the precise patterns run only on candidate rows
+    clause = and_(col.like(f"%{esc}%", escape="\\"), or_(*parts))
     if not uncertain and " and/or " not in name:
         clause = and_(clause, not_(col.like("% and/or %")))
     return clause
 
 
-def actor_clause(names: Sequence[str], role: str = "any", uncertain: bool = False) -> ColumnElement[bool]:
+def actor_clause(
+    names: Sequence[str], role: str = "any", uncertain: bool = False, subgroups: bool = True
+) -> ColumnElement[bool]:
     """Events where one of ``names`` (expanded) acts in ``role`` ("actor1", "actor2" or "any")."""
     c = events.c
     sides = {"actor1": [(c.actor1, c.assoc_actor_1)], "actor2": [(c.actor2, c.assoc_actor_2)]}.get(
         role, [(c.actor1, c.assoc_actor_1), (c.actor2, c.assoc_actor_2)]
     )
-    expanded = list(dict.fromkeys(n for name in names for n in actor_names(name)))
+    expanded = list(dict.fromkeys(n for name in names for n in actor_names(name, subgroups)))
     clauses: list[ColumnElement[bool]] = []
     for main, assoc in sides:
         for name in expanded:
@@ -332,7 +338,7 @@ def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
     if flt.region_group:
         out.append(_region_clause(flt.region_group))
     if flt.actor:
-        out.append(actor_clause(flt.actor, flt.actor_role, flt.include_uncertain))
+        out.append(actor_clause(flt.actor, flt.actor_role, flt.include_uncertain, flt.actor_subgroups))
     if flt.initiator_type:
         out.append(c.inter1.in_(sorted({inter_code(v) for v in flt.initiator_type})))
     if flt.target_type:
