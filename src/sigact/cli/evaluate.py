@@ -1,0 +1,83 @@
+"""``sigact evaluate``: measure extraction against ACLED's coding and against the annotated articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from sigact.cli._common import console, fail
+
+evaluate_app = typer.Typer(help="Measure extraction quality (ACLED notes, annotated articles).", no_args_is_help=True)
+
+_LABELS = {
+    "detected": "detection rate",
+    "event_type": "event_type accuracy",
+    "sub_event_type_wf1": "sub_event_type weighted F1",
+    "actor1": "actor1 exact (period suffix ignored)",
+    "actor2": "actor2 exact (period suffix ignored)",
+    "admin1": "admin1 accuracy",
+    "within_25km": "share within 25 km",
+    "fatalities": "fatalities exact",
+    "date": "date exact (all notes)",
+    "date_stated": "date exact (notes stating a month)",
+    "stated_date_share": "share of notes stating a month",
+}
+
+
+@evaluate_app.command("acled")
+def acled(
+    csv: Annotated[Path, typer.Argument(help="An ACLED export (CSV) with notes.", exists=True, dir_okay=False)],
+    split: Annotated[str, typer.Option("--split", help="valid (default), train or all.")] = "valid",
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N rows of the split.")] = None,
+    errors: Annotated[int, typer.Option("--errors", help="Show up to N wrong rows per field.")] = 0,
+) -> None:
+    """Run extraction on each row's notes (published = event_date + 2 days) and compare with ACLED's coding."""
+    from sigact.extract.evaluate import TARGETS, evaluate_frame, load_split
+
+    if split not in ("valid", "train", "all"):
+        fail(f"--split: {split!r} is not one of valid, train, all")
+    try:
+        df = load_split(str(csv), split, limit)
+    except (KeyError, ValueError, OSError) as exc:
+        fail(f"{csv}: cannot read ACLED rows: {exc}")
+    report = evaluate_frame(df, keep_errors=errors)
+    table = Table("measure", "value", "target", title=f"{report.rows} rows ({split} split)")
+    for key, label in _LABELS.items():
+        target = TARGETS.get(key)
+        table.add_row(label, f"{report.figures[key]:.3f}", f"≥ {target:.2f}" if target else "")
+    table.add_row("docs/s", f"{report.docs_per_second:.1f}", "")
+    console.print(table)
+    for kind, rows in report.errors.items():
+        console.print(f"[bold]{kind}[/bold] errors (id, gold, extracted):")
+        for rid, gold, pred in rows:
+            console.print(f"  {rid}: {gold!r} -> {pred!r}", markup=False, highlight=False)
+
+
+@evaluate_app.command("articles")
+def articles(
+    directory: Annotated[Path, typer.Argument(help="Folder of article files (../shared/data/articles).",
+                                              exists=True, file_okay=False)],
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold annotations (default eval/articles_gold.yaml).")] = None,
+) -> None:
+    """Recall and precision of extraction on annotated articles (gold file of the project)."""
+    try:
+        from sigact.evaluation.articles import score_articles
+    except ImportError:
+        fail("sigact.evaluation.articles is not available")
+    kwargs = {} if gold is None else {"gold": gold}
+    result = score_articles(directory, **kwargs)
+    if isinstance(result, dict):
+        table = Table("measure", "value")
+        for k, v in result.items():
+            if isinstance(v, (int, float, str)):
+                table.add_row(str(k), f"{v:.3f}" if isinstance(v, float) else str(v))
+        console.print(table)
+    else:
+        console.print(result, markup=False, highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(evaluate_app, name="evaluate")

@@ -1,0 +1,125 @@
+"""Which sentences tell an event: event words, and the sentences that only look like one.
+
+A sentence tells an event when it has an event word (attack, killed, ambush, clash, exploded,
+abducted, protest, looted, arrested...; English and French) and is none of:
+
+- boilerplate (share/subscribe/related/read-also lines, captions, credits, headline-like teasers);
+- an aggregate ("16 attacks since November 19", "more than 2,000 people have been killed since 2012");
+- background history dated only to a year ("in 2022 JNIM attacked Kati") or habitual ("has carried
+  out attacks for years");
+- a threat, plan or hypothesis ("threatened to attack", "could attack", "fears of attacks").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sigact.extract.dates import DateExpr, is_background_year
+
+EVENT_WORDS = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed|es)?|kill(?:ed|ing|s)?|"
+    r"clash(?:ed|es)?|fight(?:ing)?|fought|battle[ds]?|combat|exploded|explosions?|blasts?|detonat(?:ed|ion)|"
+    r"IEDs?|landmines?|bomb(?:ed|ing|ings|s)?|shell(?:ed|ing)|mortars?|rockets?|air\s*strikes?|drone\s+strikes?|"
+    r"strikes?\s+(?:on|against|targeting)|struck|opened\s+fire|fired\s+(?:on|at|shots)|shot|gunned|"
+    r"abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing|s)?|hostages?|seiz(?:ed|ure)|captur(?:ed|e)|overr?an|stormed|"
+    r"took\s+control|retook|recaptured|regained|withdr[eaw]w?n?|loot(?:ed|ing)|pillag(?:ed|e)|burn(?:ed|t)|"
+    r"torched|set\s+(?:\w+\s+){0,3}on\s+fire|destroy(?:ed|s)|protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|"
+    r"march(?:ed)?|rall(?:y|ied)|sit-in|riot(?:ed|ers|s)?|lynch(?:ed)?|mob|arrest(?:ed|s)?|detain(?:ed)?|"
+    r"execut(?:ed|ion)|massacre[ds]?|behead(?:ed)?|murder(?:ed)?|assassinat(?:ed|ion)|repel(?:led)?|"
+    r"neutrali[sz]ed|targeted|raped|sexual\s+violence|died|dead|wounded|injured|"
+    r"attaqu(?:e|é|ée|és|ées|ent|aient|ait)|assaut|embuscades?|tu(?:é|és|ée|ées|ant)|affrontements?|combats|"
+    r"explos(?:é|ion|ions)|engins?\s+explosifs?|frappes?|bombard(?:é|ement)|enlev(?:é|és|ée|ées|ement)|"
+    r"kidnapp(?:é|és)|incendi(?:é|és|ée|ées)|pill(?:é|és|age)|manifest(?:é|ation|ations|ants)|marche|émeutes?|"
+    r"arrêt(?:é|és|ée)|interpell(?:é|és)|exécut(?:é|és)|massacr(?:e|é|és)|abattu(?:s|e)?|neutralis(?:é|és)|"
+    r"assassin(?:é|at)|ciblé|ouvert\s+le\s+feu|morts?|bless(?:é|és))\b",
+    re.IGNORECASE,
+)
+# Words that only describe consequences; alone they do not make a new event.
+_WEAK_ONLY = re.compile(r"^(?:died|dead|wounded|injured|morts?|bless(?:é|és)|destroy(?:ed|s)|shot)$", re.IGNORECASE)
+
+_BOILERPLATE = re.compile(
+    r"^\s*(?:share\s+(?:this|on)|subscribe|sign\s+up|newsletter|read\s+(?:also|more)|related\b|see\s+also|"
+    r"previous\s*(?:article|post)?\s*[:|»]?|next\s*(?:article|post)?\s*[:|»]|click\s+here|follow\s+us|advertisement|"
+    r"copyright|©|all\s+rights\s+reserved|photo\s*:|image\s*:|map\s*:|source\s*:|credit\s*:|lire\s+aussi|"
+    r"à\s+lire\s+aussi|partager|abonnez|publicité|tags?\s*:|filed\s+under|more\s+on\s+this|watch\s*:|listen\s*:)",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(r"\b(?:AI-generated|file\s+photo|photo\s+credit|image\s+(?:credit|source)|\(AFP\s+photo|getty\s+images)",
+                      re.IGNORECASE)  # fmt: skip
+_AGGREGATE = re.compile(
+    r"\b(?:\d[\d,.]*|dozens|hundreds|scores|several|numerous|multiple|a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of|"
+    r"repeated|frequent)\s+(?:(?:\w+|-)\s+){0,2}(?:attacks|incidents|assaults|ambushes|raids|operations|explosions|"
+    r"bombings|kidnappings|abductions|clashes|massacres|events|attaques|incidents|enlèvements)\b"
+    r"(?=[^.]*\b(?:since|so\s+far|this\s+year|in\s+\d{4}|during\s+the|over\s+the|in\s+(?:the\s+)?(?:past|last|recent)|"
+    r"per\s+(?:week|month)|each|every|depuis|cette\s+année|en\s+\d{4}|au\s+cours\s+de|a\s+year|between\s+\d{4}))",
+    re.IGNORECASE,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+){0,2}(?:been\s+)?(?:killed|died|displaced|left|claimed|carried\s+out|"
+    r"conducted|targeted|attacked|launched|intensified|increased|expanded|multiplied|plagued)\b[^.]*"
+    r"\b(?:since|so\s+far|over\s+the|in\s+recent|for\s+(?:years|months|a\s+decade)|this\s+year|depuis|years)\b|"
+    r"\b(?:since|depuis)\s+(?:\w+\s+){0,2}(?:19|20)\d{2}\b[^.]*\b(?:have|has|ont)\s+(?:\w+\s+){0,2}"
+    r"(?:been\s+)?(?:killed|died|displaced|claimed|été\s+tués)",
+    re.IGNORECASE,
+)
+_HABITUAL = re.compile(
+    r"\b(?:regularly|frequently|often|routinely|repeatedly|increasingly|for\s+years|for\s+over\s+a\s+decade|"
+    r"in\s+recent\s+(?:years|months)|régulièrement|souvent|fréquemment|de\s+plus\s+en\s+plus)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(
+    r"\b(?:threaten(?:ed|s|ing)?\s+to|vow(?:ed|s)?\s+to|plan(?:ned|s|ning)?\s+to|could|might|would\s+(?:be|have)|"
+    r"fear(?:s|ed)?\s+(?:of\s+)?(?:an?\s+)?(?:new\s+)?attacks?|risk\s+of|aim(?:s|ed)?\s+to\s+prevent|"
+    r"in\s+(?:the\s+)?(?:event|case)\s+of|menace\s+de|pourrait|pourraient)\b",
+    re.IGNORECASE,
+)
+_HEADLINE = re.compile(r"[.!?…:;)\]\"'”»]\s*$")
+_LONG_HISTORY = re.compile(
+    r"\b(?:since\s+(?:the\s+)?(?:19|20)\d{2}|since\s+(?:its|their)\s+(?:creation|founding|formation)|"
+    r"was\s+(?:founded|formed|created|established)\s+in|depuis\s+(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def event_words(text: str) -> list[str]:
+    """The event words in ``text`` (lower case, in order)."""
+    return [m.group(0).lower() for m in EVENT_WORDS.finditer(text)]
+
+
+def is_boilerplate(text: str) -> bool:
+    """Share/subscribe/related/caption lines and headline-like teasers (short, no final punctuation)."""
+    if _BOILERPLATE.search(text) or _CAPTION.search(text):
+        return True
+    words = text.split()
+    if len(words) < 12 and not _HEADLINE.search(text) and "\n" not in text.strip():
+        return bool(re.search(r"\d{4}|\b\d{1,2}\s+\w+\b.*\b(?:ago|hours?|days?)\b", text)) or len(words) < 5
+    return False
+
+
+def is_aggregate(text: str) -> bool:
+    """Counts over a period ("16 attacks since November 19") and cumulative tolls."""
+    return bool(_AGGREGATE.search(text) or _CUMULATIVE.search(text))
+
+
+def is_background(text: str, dates: list[DateExpr], has_day_or_month: bool) -> bool:
+    """History dated only to a year, or habitual activity with no date."""
+    if has_day_or_month:
+        return False
+    if any(is_background_year(d, None) for d in dates):
+        return True
+    if _LONG_HISTORY.search(text):
+        return True
+    return bool(_HABITUAL.search(text))
+
+
+def is_hypothetical(text: str) -> bool:
+    """Threats, plans, fears and hypotheses."""
+    return bool(_MODAL.search(text)) and not re.search(
+        r"\b(?:killed|attacked|ambushed|exploded|abducted|tué|attaqué)\b", text[: _MODAL.search(text).start()]  # type: ignore[union-attr]
+    )
+
+
+def tells_event(text: str) -> bool:
+    """Whether ``text`` has at least one strong event word."""
+    words = event_words(text)
+    return any(not _WEAK_ONLY.match(w) for w in words)

@@ -1,0 +1,237 @@
+"""Fatalities by ACLED's rules, read from the sentence(s) that tell one event.
+
+- Each figure is tied to the nearest casualty word around it: a death word ("killed", "dead",
+  "tués", "morts"...) makes it a fatality figure; an injury, abduction or arrest word does not
+  (injuries are never fatalities).
+- Figures about different groups in one telling add up ("17 soldiers, 4 civilians and 7
+  terrorists" = 28); several figures about the same group (two reports, "up to 70" vs "at least
+  50") keep the most conservative (smallest). A figure about "people" overall, when given, wins
+  over the sum of group figures it includes ("10 people, including 4 soldiers" = 10).
+- "no casualties", "without loss of life", "no one was killed" = 0; deaths without a number:
+  "killed a soldier" = 1, "several" = 3, "dozens" = 12, "hundreds" = 100; a mass-casualty word
+  with no figure ("massacre", "heavy losses") = 10.
+- No death reported = 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sigact.extract.numbers import NUMBER_PATTERN, parse_number
+
+_DEATH = (
+    r"kill(?:ed|ing|s)?|dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+    r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead|down)|executed|executing|"
+    r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
+    r"neutrali[sz]ed|eliminated|"
+    r"tu[ée]s?|tuant|morts?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
+    r"ont\s+perdu\s+la\s+vie|exécuté(?:e|s|es)?|massacré(?:e|s|es)?|cadavres|corps\s+sans\s+vie|neutralisé(?:e|s|es)?|"
+    r"victimes|bilan"
+)
+_OTHER = (
+    r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
+    r"hostages?|missing|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es)|seiz(?:ed|ing)|"
+    r"rescued|freed|released|displaced|fled|survived|"
+    r"bless(?:é|és|ée|ées|ant)|enlev(?:é|és|ée|ées|ant)|kidnapp(?:é|és|ée|ées)|disparus?|arrêt(?:é|és|ée|ées)|"
+    r"interpell(?:é|és|ée|ées)|otages?|déplacés"
+)
+_PERSON = (
+    r"(?:[\w'’-]+\s+){0,3}?"
+    r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
+    r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
+    r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|children|kids|girls|boys|"
+    r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
+    r"volunteers?|vdps?|dozos?|koglweogo|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
+    r"victims?|others?|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|"
+    r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
+    r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
+    r"volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
+)
+_PERSON_RE = re.compile(_PERSON, re.IGNORECASE)
+_NUM = rf"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated|approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à)\s+)?{NUMBER_PATTERN}"
+_FIGURE_RE = re.compile(rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+{_PERSON})?(?![\w-])", re.IGNORECASE)
+_DEATH_RE = re.compile(rf"\b(?:{_DEATH})\b", re.IGNORECASE)
+_OTHER_RE = re.compile(rf"\b(?:{_OTHER})\b", re.IGNORECASE)
+_ZERO_RE = re.compile(
+    r"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured)|nobody\s+was\s+(?:killed|hurt)|"
+    r"no\s+(?:casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|victims?|loss(?:es)?\s+of\s+li(?:fe|ves)|one\s+died)"
+    r"(?:\s+(?:were|was|have\s+been|has\s+been))?\s*(?:reported|recorded)?|"
+    r"without\s+(?:causing\s+)?(?:any\s+)?(?:casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|loss\s+of\s+li(?:fe|ves)|victims?)|"
+    r"(?:caus|result)ed\s+no\s+(?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies))|unharmed|"
+    r"sans\s+(?:faire\s+de\s+)?(?:victimes?|pertes?\s+en\s+vies?)|aucune?\s+(?:victime|perte|mort|blessé)|"
+    r"pas\s+de\s+(?:victimes?|morts?))\b",
+    re.IGNORECASE,
+)
+_MASS_RE = re.compile(
+    r"\b(?:massacre[sd]?|heavy\s+(?:losses|casualties|toll)|many\s+(?:dead|killed|deaths)|"
+    r"lourdes?\s+pertes|lourd\s+bilan|carnage|bloodbath)\b",
+    re.IGNORECASE,
+)
+_BARE_DEATH_RE = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|executed|murdered|assassinated|slain|beheaded|tué|tuant|exécuté|"
+    r"assassiné)\s+(?:an?|the|one|un|une|le|la)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"{_PERSON[_PERSON.index('(?:people'):]}",
+    re.IGNORECASE,
+)
+_BARE_ONE_RE = re.compile(
+    r"\b(?:killed|killing|shot\s+dead|executed|murdered|assassinated|beheaded|tué|tuant|exécuté|assassiné)\s+"
+    r"(?:an?|one|un|une)\s+(?!(?:vehicle|car|truck|motorbike|camp|base|post)\b)[\w'’-]+",
+    re.IGNORECASE,
+)
+# Figures that are not counts of people (units, ages, things).
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
+    r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
+    r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
+    r"attaques?|times?|fois|boats?|buses?|am|pm)\b",
+    re.IGNORECASE,
+)
+_CUMULATIVE_RE = re.compile(
+    r"\b(?:since|so\s+far|this\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)|depuis|au\s+total|"
+    r"cette\s+année)\b",
+    re.IGNORECASE,
+)
+_GENERIC_NOUNS = re.compile(
+    r"\b(?:people|persons?|individuals?|victims?|personnes?|individus?|victimes|others?|bodies)\b", re.IGNORECASE
+)
+_CONSERVATIVE_HINT = re.compile(r"\b(?:up\s+to|as\s+many\s+as|jusqu'à)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A fatality figure: the number, the group it counts ("" when unnamed) and where it is."""
+
+    value: int
+    group: str
+    start: int
+    end: int
+    vague: bool = False
+
+
+def _group_of(noun: str | None) -> str:
+    if not noun:
+        return ""
+    m = _PERSON_RE.search(noun)
+    word = (m.group(0) if m else noun).split()[-1].lower() if noun.strip() else ""
+    word = word.rstrip("s")
+    if _GENERIC_NOUNS.search(noun):
+        return ""
+    aliases = {
+        "troop": "soldier", "servicemen": "soldier", "military": "soldier", "militarie": "soldier",
+        "soldat": "soldier", "militaire": "soldier", "gendarme": "police", "policemen": "police",
+        "policier": "police", "officer": "police", "jihadist": "militant", "terrorist": "militant",
+        "insurgent": "militant", "assailant": "militant", "attacker": "militant", "gunmen": "militant",
+        "fighter": "militant", "terroriste": "militant", "djihadiste": "militant", "jihadiste": "militant",
+        "assaillant": "militant", "combattant": "militant", "element": "militant", "élément": "militant",
+        "civil": "civilian", "villager": "civilian", "villageoi": "civilian", "habitant": "civilian",
+        "resident": "civilian",
+    }
+    return aliases.get(word, word)
+
+
+def _nearest_kind(text: str, start: int, end: int) -> str | None:
+    """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
+    best: tuple[int, str] | None = None
+    window_lo, window_hi = max(0, start - 70), min(len(text), end + 70)
+    for rx, kind in ((_DEATH_RE, "death"), (_OTHER_RE, "other")):
+        for m in rx.finditer(text, window_lo, window_hi):
+            if m.start() >= end:
+                gap = text[end : m.start()]
+                dist = m.start() - end
+            elif m.end() <= start:
+                gap = text[m.end() : start]
+                dist = start - m.end()
+            else:
+                continue
+            # A figure and its word belong together only within one clause.
+            if re.search(r"[;:]|\band\s+(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b|\bwhereas\b|\bet\s+\w+és?\b", gap):
+                dist += 60
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+    return best[1] if best else None
+
+
+def figures(text: str) -> list[Figure]:
+    """All fatality figures stated in ``text``."""
+    out: list[Figure] = []
+    for m in _FIGURE_RE.finditer(text):
+        num, noun = m.group("num"), m.group("noun")
+        value = parse_number(_strip_hedge(num))
+        if value is None:
+            continue
+        after = text[m.end() : m.end() + 14]
+        if not noun and _NOT_PEOPLE_AFTER.match(after):
+            continue
+        if noun and _NOT_PEOPLE_AFTER.match(noun):
+            continue
+        core = _strip_hedge(num).lower()
+        # years, dates, clock times
+        if core.isdigit() and (1900 <= value <= 2100 or re.match(r"^\s*(?:h|:)\d", after)):
+            continue
+        if core.isdigit() and re.search(
+            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|"
+            r"sept|déc)\w*\.?\s*$",
+            text[max(0, m.start() - 12) : m.start()],
+            re.IGNORECASE,
+        ):
+            continue
+        if core.isdigit() and re.match(
+            r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)",
+            after,
+            re.IGNORECASE,
+        ):
+            continue
+        if core in ("a", "an", "un", "une", "some", "single", "a single", "both") and not noun:
+            continue
+        if core in ("one", "un", "une") and not noun and not re.match(r"^\s+(?:of\s+them|was|died|person)", after):
+            if not re.match(r"^\s*(?:dead|killed|mort|tué)", after):
+                continue
+        if _CUMULATIVE_RE.search(text[m.end() : m.end() + 60]) and re.search(
+            r"\bhave\s+been\s+killed|\bhave\s+died|\bont\s+été\s+tués", text[m.end() : m.end() + 60]
+        ):
+            continue
+        if _nearest_kind(text, m.start(), m.end()) != "death":
+            continue
+        vague = core in ("several", "a few", "few", "some", "many", "plusieurs", "quelques", "a number of")
+        out.append(Figure(value, _group_of(noun), m.start(), m.end(), vague))
+    return out
+
+
+def _strip_hedge(num: str) -> str:
+    return re.sub(
+        r"^(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated|"
+        r"approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à)\s+",
+        "",
+        num.strip(),
+        flags=re.IGNORECASE,
+    )
+
+
+def count_fatalities(text: str) -> int:
+    """ACLED's fatality figure for one event told in ``text`` (0 when no death is reported)."""
+    figs = figures(text)
+    if figs:
+        precise = [f for f in figs if not f.vague] or figs
+        generic = [f.value for f in precise if f.group == ""]
+        by_group: dict[str, int] = {}
+        for f in precise:
+            if f.group:
+                by_group[f.group] = min(by_group.get(f.group, f.value), f.value)
+        group_sum = sum(by_group.values())
+        if generic:
+            g = min(generic)
+            # "killing 10 people, including 4 soldiers": the overall figure; a lone "others" adds up.
+            return max(g, group_sum) if group_sum and len(generic) == 1 and _has_others(text) else max(g, 0)
+        return group_sum
+    if _ZERO_RE.search(text):
+        return 0
+    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text):
+        return 1
+    if _MASS_RE.search(text):
+        return 10
+    return 0
+
+
+def _has_others(text: str) -> bool:
+    return bool(re.search(r"\b(?:others?|autres)\b", text, re.IGNORECASE))

@@ -1,0 +1,317 @@
+"""From a document to ACLED-coded events, each with the sentence(s) that support it.
+
+Steps (see ``docs/extraction.md``):
+
+1. split the text into sentences (``sigact.ingest.sentences``);
+2. keep the sentences that tell an event (``detect``): not boilerplate, aggregates, background
+   history or threats;
+3. date every sentence along the narrative (``dates``): an explicit date sets the anchor that
+   "the following day" / "the same day" / "la veille" refer to; a sentence without a date continues
+   the previous one's;
+4. place every event sentence with the geocoder (``Geocoder.locate`` with the sentence as focus);
+   a sentence listing several places hit at once ("attacks on camps in A, B and C") is one event
+   per place;
+5. group: one event per location per day. A sentence on the same day and place as an event
+   already told (or with no date or place of its own, right after one) adds to that event;
+6. code each event: sub-event type (classifier + rules), actors, fatalities, tags.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sigact.actors.registry import Registry
+from sigact.extract import detect, tags
+from sigact.extract.classifier import EventClassifier
+from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
+from sigact.extract.fatalities import count_fatalities
+from sigact.extract.roles import assign_roles
+from sigact.extract.typing_rules import apply_rules
+from sigact.geo import Geocoder, Place
+from sigact.ingest import Document, sentences
+from sigact.model import Event, Mention, stable_id
+from sigact.taxonomy import CIVILIAN_TARGETING
+
+EXTRACTOR_VERSION = "extract-1.0"
+
+_COUNTRY_WORDS = {
+    "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",
+    "Burkina Faso": r"\bBurkina(?:\s+Faso)?\b|\bBurkin(?:abe|abè|abé)s?\b|\bOuagadougou\b",
+    "Niger": r"\bNiger\b(?!\s+(?:River|Delta|Inland|State))(?!ia)|\bNig[ée]rien(?:ne)?s?\b|\bNiamey\b|\bfleuve\s+Niger\b(?<!x)",
+}
+_LIST_OF_PLACES = re.compile(
+    r"\b(?:attacks?|raids?|assaults?|strikes?|camps?|posts?|positions?|bases?|villages?|towns?|localities|"
+    r"simultaneous(?:ly)?|coordinated|attaques?|villages|localités|postes?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Sent:
+    index: int
+    text: str
+    start: int
+    end: int
+    dates: list[DateExpr]
+    date: tuple[dt.date, int] | None = None  # its own date (explicit or relative), resolved
+    span_days: list[dt.date] = field(default_factory=list)
+    is_event: bool = False
+
+
+@dataclass
+class _Draft:
+    date: dt.date
+    precision: int
+    place: Place | None
+    sents: list[_Sent]
+    dated: bool
+    share: tuple[int, int] = (0, 1)  # this event's part of a figure split across places (i, n)
+
+
+def _country_hint(text: str) -> str | None:
+    best, best_n = None, 0
+    for country, rx in _COUNTRY_WORDS.items():
+        n = len(re.findall(rx, text))
+        if n > best_n:
+            best, best_n = country, n
+    return best
+
+
+def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> tuple[dt.date, int] | None:
+    """The sentence's own date: the first expression that resolves to a day, week or month."""
+    for expr in s.dates:
+        if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
+            continue
+        res = resolve(expr, published, anchor)
+        if res is not None:
+            s.span_days = range_days(expr, published)
+            return res
+    return None
+
+
+def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Place]:
+    """Several places listed as hit at once in one sentence, one Place each (else [])."""
+    if not _LIST_OF_PLACES.search(s.text):
+        return []
+    mentions = [
+        m for m in geo.find_places(text, hint)
+        if s.start <= m.start and m.end <= s.end and m.role == "place" and m.candidates and m.candidates[0].level is None
+    ]  # fmt: skip
+    if len(mentions) < 2:
+        return []
+    # only places joined as a list: "A, B and C" / "A et B"
+    joined = [mentions[0]]
+    for prev, cur in zip(mentions, mentions[1:], strict=False):
+        gap = text[prev.end : cur.start]
+        if re.fullmatch(r"\s*(?:,|and|et|as\s+well\s+as|,\s*and|as\s+well|&)\s*(?:in\s+|at\s+|à\s+)?(?:the\s+)?", gap):
+            joined.append(cur)
+        elif len(joined) < 2:
+            joined = [cur]
+    if len(joined) < 2:
+        return []
+    between = text[max(s.start, joined[0].start - 12) : joined[0].start].lower()
+    if re.search(r"\b(?:between|from|entre)\s*$", between):
+        return []
+    places = []
+    seen: set[str] = set()
+    for m in joined:
+        p = geo.locate(text, focus=(m.start, m.end), country_hint=hint)
+        if p is not None and p.location not in seen:
+            seen.add(p.location)
+            places.append(p)
+    return places if len(places) >= 2 else []
+
+
+def _own_place(p: Place | None, s: _Sent) -> bool:
+    return p is not None and s.start <= p.start and p.end <= s.end
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return a.location == b.location and a.admin1 == b.admin1
+
+
+def _compatible(d1: tuple[dt.date, int], d2: tuple[dt.date, int]) -> bool:
+    """Same day, or one is a week/month-level date that covers the other."""
+    (a, pa), (b, pb) = d1, d2
+    if a == b:
+        return True
+    if pa == 3 or pb == 3:
+        return a.year == b.year and a.month == b.month
+    if pa == 2 or pb == 2:
+        return abs((a - b).days) <= 4
+    return False
+
+
+def _group(
+    sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, published: dt.date | None
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    default = (published or dt.date.today(), 2)
+    for s in sents:
+        if not s.is_event:
+            continue
+        listed = _places_in(geo, text, s, hint)
+        place = geo.locate(text, focus=(s.start, s.end), country_hint=hint)
+        own_place = _own_place(place, s)
+        own_date = s.date
+        days = s.span_days or []
+        if listed:
+            base = own_date or (current and (current.date, current.precision)) or default
+            new = [
+                _Draft(base[0], base[1], p, [s], own_date is not None, (i, len(listed)))
+                for i, p in enumerate(listed)
+            ]  # fmt: skip
+            drafts.extend(new)
+            current = new[-1]
+            continue
+        if len(days) > 1:
+            new = [_Draft(d, 1, place, [s], True) for d in days]
+            drafts.extend(new)
+            current = new[-1]
+            continue
+        if current is not None and (own_date is None or _compatible(own_date, (current.date, current.precision))) and (
+            not own_place or _same_place(place, current.place) or current.place is None
+        ):
+            current.sents.append(s)
+            if own_date is not None and own_date[1] < current.precision:
+                current.date, current.precision, current.dated = own_date[0], own_date[1], True
+            if own_place and current.place is None:
+                current.place = place
+            continue
+        date = own_date or (current and (current.date, current.precision)) or default
+        # the same incident told again later in the report
+        twin = next(
+            (d for d in drafts if _compatible((d.date, d.precision), date) and (own_place or own_date)
+             and _same_place(d.place, place)),
+            None,
+        )  # fmt: skip
+        if twin is not None:
+            twin.sents.append(s)
+            if own_date is not None and own_date[1] < twin.precision:
+                twin.date, twin.precision, twin.dated = own_date[0], own_date[1], True
+            current = twin
+            continue
+        current = _Draft(date[0], date[1], place if (own_place or current is None) else place, [s], own_date is not None)
+        drafts.append(current)
+    return drafts
+
+
+def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
+    """Sentences with their dates resolved along the narrative and the event flag set."""
+    out: list[_Sent] = []
+    anchor: dt.date | None = None
+    for i, sen in enumerate(sentences(text)):
+        s = _Sent(i, sen.text, sen.start, sen.end, find_dates(sen.text))
+        s.date = _main_date(s, published, anchor)
+        if s.date is not None and s.date[1] == 1:
+            anchor = s.date[0]
+        has_dm = s.date is not None
+        s.is_event = (
+            detect.tells_event(s.text)
+            and not detect.is_boilerplate(s.text)
+            and not detect.is_aggregate(s.text)
+            and not detect.is_background(s.text, s.dates, has_dm)
+            and not detect.is_hypothetical(s.text)
+        )
+        out.append(s)
+    return out
+
+
+def extract_text(text: str, published: dt.date | None = None, doc_key: str = "text") -> list[Mention]:
+    """Convenience: events of a plain text (see :func:`extract_document`)."""
+    return extract_document(Document(doc_key=doc_key, text=text, published=published))
+
+
+def extract_document(doc: Document) -> list[Mention]:
+    """The events a document tells, one :class:`~sigact.model.Mention` each (in text order)."""
+    text = doc.text
+    if not text or not text.strip():
+        return []
+    geo = Geocoder.default()
+    reg = Registry.default()
+    clf = EventClassifier.default()
+    published = doc.published
+    hint = _country_hint(text)
+    sents = analyse_sentences(text, published)
+    drafts = _group(sents, text, geo, hint, published)
+    if not drafts:
+        return []
+    evid = [" ".join(s.text.strip() for s in d.sents) for d in drafts]
+    preds = clf.predict(evid)
+    mentions: list[Mention] = []
+    for idx, (d, evidence, pred) in enumerate(zip(drafts, evid, preds, strict=True)):
+        event_type, sub, rule = apply_rules(evidence, pred)
+        country = d.place.country if d.place is not None else hint
+        focus_start = d.sents[0].start
+        span_text = text[focus_start : d.sents[-1].end]
+        roles = assign_roles(span_text, event_type, sub, country, d.date, reg,
+                             focus=(0, d.sents[0].end - focus_start))  # fmt: skip
+        fatalities = count_fatalities(evidence)
+        if d.share[1] > 1:
+            i, n = d.share
+            fatalities = fatalities // n + (1 if i < fatalities % n else 0)
+        tag_list = tags.find_tags(evidence)
+        civ = CIVILIAN_TARGETING if (roles.inter2 == 7 and event_type in (
+            "Violence against civilians", "Explosions/Remote violence")) else None  # fmt: skip
+        confidence = pred.confidence if rule is None else max(pred.confidence, 0.7)
+        confidence *= (1.0 if d.dated else 0.8) * (1.0 if d.place is not None else 0.8)
+        p = d.place
+        source_fields: dict[str, Any] = {"extractor": EXTRACTOR_VERSION}
+        if rule:
+            source_fields["rule"] = rule
+        if roles.actor1_suspected:
+            source_fields["actor1_suspected"] = True
+        if not d.dated:
+            source_fields["date_from"] = "publication" if published else "unknown"
+        event = Event(
+            id=stable_id("EXT", doc.sha256, idx),
+            origin="extracted",
+            status="automatic",
+            confidence=round(min(max(confidence, 0.0), 1.0), 3),
+            evidence=evidence,
+            event_date=d.date,
+            time_precision=d.precision,
+            event_type=event_type,
+            sub_event_type=sub,
+            actor1=roles.actor1,
+            assoc_actor_1=roles.assoc_actor_1,
+            inter1=roles.inter1,
+            actor2=roles.actor2,
+            assoc_actor_2=roles.assoc_actor_2,
+            inter2=roles.inter2,
+            civilian_targeting=civ,
+            iso=p.iso if p else None,
+            country=country,
+            admin1=p.admin1 if p else None,
+            admin2=p.admin2 if p else None,
+            admin3=p.admin3 if p else None,
+            location=p.location if p else None,
+            latitude=p.latitude if p else None,
+            longitude=p.longitude if p else None,
+            geo_precision=p.geo_precision if p else None,
+            source=doc.url or doc.title or doc.doc_key,
+            notes=evidence[:2000],
+            fatalities=fatalities,
+            tags=tags.acled_tags(tag_list),
+            tags_list=tag_list,
+            source_fields=source_fields,
+        )
+        mentions.append(
+            Mention(
+                event=event,
+                document_sha256=doc.sha256,
+                doc_key=doc.doc_key,
+                mention_index=idx,
+                sentence=evidence,
+                char_start=d.sents[0].start,
+                char_end=d.sents[-1].end,
+                extras={"sentences": [[s.start, s.end] for s in d.sents], "classifier": pred.sub_event_type},
+            )
+        )
+    return mentions

@@ -1,0 +1,207 @@
+"""Who did what to whom: actor1 (initiator), actor2 (target) and associated actors, ACLED-style.
+
+Actors are found by the actors registry (``sigact.actors``): named groups get their canonical
+ACLED name; role nouns become ACLED's generic names for the event's country (soldiers -> the state
+forces of the period, gunmen -> "Unidentified Armed Group (Country)", villagers -> "Civilians
+(Country)"). Roles come from the sentence: the agent of a passive ("attacked by X") or the
+subject before the event word initiates; what follows the event word is the target.
+"Suspected JNIM militants" keeps the attribution (ACLED codes the suspected group); "JNIM or
+ISGS" / "JNIM and/or ISGS" becomes ACLED's "A and/or B". The event type then fixes what ACLED
+always does: violence against civilians targets "Civilians (Country)", protesters and rioters are
+"Protesters (Country)" / "Rioters (Country)".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sigact.actors.model import ActorMention
+from sigact.actors.registry import Registry
+from sigact.extract.detect import EVENT_WORDS
+
+_JNIM = "JNIM: Group for Support of Islam and Muslims"
+_ISGS = "Islamic State (Greater Sahara)"
+_PASSIVE_BEFORE = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|des\s+|la\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|contre|visant|ciblant|attacked|ambushed|killed|kidnapped|abducted|"
+    r"of|attaqué|tué|enlevé)\s+(?:an?\s+|the\s+|les?\s+|la\s+|des\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
+_AND_LINK = re.compile(
+    r"^\s*(?:,|and|et|with|alongside|together\s+with|supported\s+by|backed\s+by|accompanied\s+by|appuyés?\s+par|"
+    r"avec)\s+(?:the\s+|les\s+|des\s+)?(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Roles:
+    """The actors of one event in ACLED's columns."""
+
+    actor1: str | None = None
+    inter1: int | None = None
+    assoc_actor_1: str | None = None
+    actor2: str | None = None
+    inter2: int | None = None
+    assoc_actor_2: str | None = None
+    actor1_suspected: bool = False
+
+
+def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None) -> str | None:
+    if m.canonical:
+        return m.canonical
+    if country is None:
+        return None
+    if m.kind == "state_military":
+        return reg.state_forces(country, date, "military")
+    if m.kind == "state_police":
+        return reg.state_forces(country, date, "police")
+    if m.kind == "armed_generic":
+        return reg.unidentified(country)
+    if m.kind == "civilians":
+        return reg.civilians(country)
+    return None
+
+
+def _inter(name: str, m: ActorMention | None, reg: Registry) -> int | None:
+    code = reg.inter(name)
+    if code is None and m is not None:
+        code = m.inter
+    if code is None:
+        if name.startswith("Unidentified Armed Group"):
+            return 3
+        if name.startswith("Civilians"):
+            return 7
+        if name.startswith(("Military Forces", "Police Forces")):
+            return 1
+    return code
+
+
+def _or_name(a: str, b: str) -> str:
+    if {a, b} == {_JNIM, _ISGS}:
+        return f"{_JNIM} and/or {_ISGS}"
+    return f"{a} and/or {b}"
+
+
+@dataclass
+class _Slot:
+    name: str
+    mention: ActorMention
+    suspected: bool
+
+
+def _merge_or(text: str, slots: list[_Slot]) -> list[_Slot]:
+    """Join "A or B" / "A and/or B" named actors into one ACLED 'A and/or B' slot."""
+    out: list[_Slot] = []
+    for s in slots:
+        if out and out[-1].mention.canonical and s.mention.canonical and s.name != out[-1].name:
+            gap = text[out[-1].mention.end : s.mention.start]
+            if _OR_LINK.match(gap):
+                prev = out.pop()
+                merged = ActorMention(None, text[prev.mention.start : s.mention.end], prev.mention.start,
+                                      s.mention.end, prev.mention.inter, "named", prev.mention.qualifier)  # fmt: skip
+                out.append(_Slot(_or_name(prev.name, s.name), merged, prev.suspected or s.suspected))
+                continue
+        out.append(s)
+    return out
+
+
+def assign_roles(
+    text: str,
+    event_type: str,
+    sub_event_type: str,
+    country: str | None,
+    date: dt.date | None,
+    reg: Registry,
+    focus: tuple[int, int] | None = None,
+) -> Roles:
+    """ACLED actors for the event told in ``text`` (``focus`` = the main sentence's span)."""
+    mentions = reg.find(text, date, country)
+    lo, hi = focus or (0, len(text))
+    slots: list[_Slot] = []
+    for m in mentions:
+        name = _name(m, reg, country, date)
+        if name:
+            slots.append(_Slot(name, m, m.qualifier == "suspected"))
+    slots = _merge_or(text, slots)
+    main = [s for s in slots if lo <= s.mention.start < hi] or slots
+    armed = [s for s in main if s.mention.kind != "civilians" and not s.name.startswith("Civilians")]
+    civ = [s for s in main if s.mention.kind == "civilians" or s.name.startswith("Civilians")]
+    roles = Roles()
+
+    if event_type in ("Protests", "Riots"):
+        who = "Protesters" if event_type == "Protests" else "Rioters"
+        roles.actor1 = f"{who} ({country})" if country else who
+        roles.inter1 = 6 if event_type == "Protests" else 5
+        if sub_event_type in ("Protest with intervention", "Excessive force against protesters") and country:
+            state = next((s for s in armed if (_inter(s.name, s.mention, reg) or 0) == 1), None)
+            roles.actor2 = state.name if state else reg.state_forces(country, date, "police")
+            roles.inter2 = 1
+        elif sub_event_type == "Mob violence" and country:
+            roles.actor2 = reg.civilians(country)
+            roles.inter2 = 7
+        return roles
+
+    first_verb = EVENT_WORDS.search(text, lo, hi)
+    verb_at = first_verb.start() if first_verb else lo
+    initiator: _Slot | None = None
+    target: _Slot | None = None
+    for s in armed:
+        before = text[max(0, s.mention.start - 40) : s.mention.start]
+        if _PASSIVE_BEFORE.search(before) and s.mention.start > verb_at:
+            initiator = s
+            break
+    if initiator is None:
+        subjects = [s for s in armed if s.mention.start < verb_at]
+        if subjects:
+            initiator = subjects[0]
+    if initiator is None:
+        # "... attacked by unknown gunmen" with the verb first, or only objects named
+        cands = [s for s in armed if not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])]
+        if cands:
+            initiator = cands[0]
+    if initiator is not None:
+        rest = [s for s in armed if s.name != initiator.name and s.mention.start != initiator.mention.start]
+        # associated actors: "Malian troops and Wagner", "soldiers backed by VDP"
+        for s in rest:
+            gap = text[initiator.mention.end : s.mention.start]
+            if s.mention.start > initiator.mention.end and _AND_LINK.match(gap) and len(gap) < 30:
+                roles.assoc_actor_1 = s.name if roles.assoc_actor_1 is None else f"{roles.assoc_actor_1}; {s.name}"
+        rest = [s for s in rest if not (roles.assoc_actor_1 and s.name in roles.assoc_actor_1.split("; "))]
+        if rest:
+            target = rest[0]
+    elif armed:
+        target = armed[0]
+
+    if initiator is not None:
+        roles.actor1, roles.inter1 = initiator.name, _inter(initiator.name, initiator.mention, reg)
+        roles.actor1_suspected = initiator.suspected
+    if target is not None:
+        roles.actor2, roles.inter2 = target.name, _inter(target.name, target.mention, reg)
+
+    civilian_event = event_type == "Violence against civilians" or (
+        event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None
+    )
+    if civilian_event and country:
+        if event_type == "Violence against civilians" or civ:
+            if target is not None and roles.actor1 is None:
+                roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
+            roles.actor2, roles.inter2 = reg.civilians(country), 7
+    if roles.actor1 is None and country and event_type != "Strategic developments":
+        if sub_event_type == "Air/drone strike":
+            roles.actor1 = reg.state_forces(country, date, "military")
+        else:
+            roles.actor1 = reg.unidentified(country)
+        roles.inter1 = _inter(roles.actor1, None, reg)
+    if event_type == "Battles" and roles.actor2 is None and country and roles.actor1:
+        if roles.inter1 == 1:
+            roles.actor2 = reg.unidentified(country)
+        else:
+            roles.actor2 = reg.state_forces(country, date, "military")
+        roles.inter2 = _inter(roles.actor2, None, reg)
+    if roles.actor2 == roles.actor1:
+        roles.actor2, roles.inter2 = None, None
+    return roles

@@ -1,0 +1,60 @@
+"""Rules that override the classifier where wording decides ACLED's sub-event type outright.
+
+The classifier (``classifier.py``) reads the whole telling; these rules catch decisive words it
+can miss in free news text ("suicide bomber", "drone strike", "IED", "kidnapped", "protest").
+A rule fires only when its cue is present and the classifier's own choice does not already
+agree in event type, and only for cues that decide the type in ACLED's codebook.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sigact.extract.classifier import Prediction
+
+_RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    # (sub-event type, cue, veto)
+    ("Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb(?:er|ing|s)?|attack(?:er)?s?|car|vehicle|VBIED)|\bkamikazes?\b|"
+                                r"\battentats?[-\s]suicides?\b", re.I), None),
+    ("Air/drone strike", re.compile(r"\b(?:drone|air|aerial|helicopter)\s*(?:strikes?|attacks?|bombardments?|raids?|fire)\b|"
+                                    r"\bairstrikes?\b|\bfrappes?\s+(?:aériennes?|de\s+drones?)\b", re.I),
+     re.compile(r"\b(?:shot\s+down|abattu)\b", re.I)),
+    ("Remote explosive/landmine/IED", re.compile(
+        r"\b(?:IEDs?|VBIEDs?|improvised\s+explosive|landmines?|roadside\s+bombs?|explosive\s+devices?|car\s+bombs?|"
+        r"engins?\s+explosifs?|mines?\s+(?:exploded|explosion)|struck\s+a\s+mine|hit\s+a\s+mine|sauté\s+sur\s+une\s+mine)\b", re.I),
+     re.compile(r"\b(?:defused|dismantled|neutralized\s+(?:an?\s+)?(?:IED|explosive)|désamorcé|discovered|found)\b", re.I)),
+    ("Grenade", re.compile(r"\bgrenades?\b", re.I), None),
+    ("Sexual violence", re.compile(r"\b(?:raped|rape|sexual(?:ly)?\s+(?:violence|assault|abused)|violée?s?)\b", re.I), None),
+]
+_ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
+                        r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
+_KILLING = re.compile(r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred)\b", re.I)
+_PROTEST = re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|sit-in|marched|manifest(?:é|ation|ations|ants))\b",
+                      re.I)  # fmt: skip
+_ARMED = re.compile(r"\b(?:militants?|jihadists?|gunmen|terrorists?|soldiers?|troops|army|attack(?:ed)?|killed|ambush)\b", re.I)
+
+
+def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
+    """``(event_type, sub_event_type, rule)`` after the rules; ``rule`` names the one that fired."""
+    event_type, sub = pred.event_type, pred.sub_event_type
+    for rule_sub, cue, veto in _RULES:
+        if sub == rule_sub:
+            return event_type, sub, None
+        if cue.search(text) and not (veto and veto.search(text)):
+            if rule_sub == "Remote explosive/landmine/IED" and sub in ("Suicide bomb",):
+                continue
+            if rule_sub == "Air/drone strike" and sub == "Shelling/artillery/missile attack":
+                continue
+            types = {"Sexual violence": "Violence against civilians"}
+            return types.get(rule_sub, "Explosions/Remote violence"), rule_sub, rule_sub
+    if (
+        _ABDUCTION.search(text)
+        and not _KILLING.search(text)
+        and event_type in ("Violence against civilians", "Battles")
+        and sub != "Abduction/forced disappearance"
+        and not re.search(r"\b(?:soldiers?|troops|army|gendarmes?)\b[^.]{0,40}\b(?:abducted|kidnapped)\b", text, re.I)
+    ):
+        return "Violence against civilians", "Abduction/forced disappearance", "abduction"
+    if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
+        return "Protests", "Peaceful protest", "protest"
+    return event_type, sub, None
