@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,10 +58,11 @@ class PostgresCluster:
                 pytest.fail("PostgreSQL binaries (initdb) not found but SIGACT_REQUIRE_POSTGRES=1")
             pytest.skip("PostgreSQL binaries (initdb) not found")
         run_as = "postgres" if os.geteuid() == 0 else None  # initdb refuses to run as root
-        datadir = workdir / "data"
+        # pytest's own temp folders are private to root; the server's user needs a folder of its own.
+        datadir = Path(tempfile.mkdtemp(prefix="sigact-pg-")) / "data"
         datadir.mkdir()
         if run_as:
-            shutil.chown(workdir, user=run_as)
+            shutil.chown(datadir.parent, user=run_as)
             shutil.chown(datadir, user=run_as)
         cluster = cls(bindir, datadir, _free_port(), run_as)
         try:
@@ -80,6 +82,7 @@ class PostgresCluster:
             self._run("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "stop")
         except subprocess.CalledProcessError:
             pass
+        shutil.rmtree(self.datadir.parent, ignore_errors=True)
 
 
 @contextmanager

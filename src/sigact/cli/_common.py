@@ -11,7 +11,7 @@ from rich.console import Console
 
 from sigact.store import Store, open_store
 
-console = Console()
+console = Console(soft_wrap=True)
 err_console = Console(stderr=True)
 
 DbOption = Annotated[

@@ -110,8 +110,11 @@ class Store:
             return _sqlite_executemany(conn, stmt, rows, stamp)
         # executemany needs every row to carry every column
         full = [{**_EMPTY_ROW, "created_at": stamp, **row, "updated_at": stamp} for row in rows]
-        result = conn.execute(stmt, full)
-        return max(result.rowcount or 0, 0)
+        conn.execute(stmt, full)
+        # batched executemany reports no reliable rowcount: count the rows this call stamped
+        ids = [row["id"] for row in full]
+        stamped = select(func.count()).select_from(events).where(events.c.id.in_(ids), events.c.updated_at == stamp)
+        return int(conn.execute(stamped).scalar_one())
 
     def count(self, flt: EventFilter | None = None, conn: Connection | None = None) -> int:
         stmt = select(func.count()).select_from(events).where(where(flt))
