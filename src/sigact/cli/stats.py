@@ -91,8 +91,9 @@ def parse_without(text: str) -> Any:
             data["date_from"] = value
         elif key == "to":
             data["date_to"] = value
-        elif key == "civilian_targeting":
-            data[key] = value.lower() in ("1", "true", "yes")
+        elif key in ("civilian_targeting", "subgroups", "uncertain"):
+            flag = value.lower() in ("1", "true", "yes")
+            data[{"subgroups": "actor_subgroups", "uncertain": "include_uncertain"}.get(key, key)] = flag
         else:
             data[key] = values
     return EventFilter.from_dict(data)

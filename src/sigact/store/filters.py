@@ -315,6 +315,12 @@ def civilian_targeting_expr() -> ColumnElement[Any]:
     return func.coalesce(c.civilian_targeting, case((c.inter2 == 7, taxonomy.CIVILIAN_TARGETING), else_=None))
 
 
+def _is_not_true(cond: ColumnElement[bool]) -> ColumnElement[bool]:
+    """NOT for SQL's three-valued logic: true when ``cond`` is false *or unknown* (NULL columns),
+    so an exclusion never drops rows it does not match."""
+    return case((cond, 1), else_=0) == 0
+
+
 def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
     """SQLAlchemy conditions selecting the events ``flt`` describes."""
     c = events.c
@@ -351,7 +357,7 @@ def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
     if flt.tags:
         out.append(or_(*[_tag_clause(t) for t in flt.tags]))
     for tag in flt.exclude_tags:
-        out.append(not_(_tag_clause(tag)))
+        out.append(_is_not_true(_tag_clause(tag)))
     if flt.include_merged is False and not flt.ids:
         out.append(c.merged_into.is_(None))
     if flt.include_rejected is False and not flt.status:
@@ -359,7 +365,7 @@ def where_clauses(flt: EventFilter) -> list[ColumnElement[bool]]:
     for sub in flt.exclude:
         inner = where_clauses(sub)
         if inner:
-            out.append(not_(and_(*inner)))
+            out.append(_is_not_true(and_(*inner)))
     return out
 
 
