@@ -320,3 +320,21 @@ def test_read_url_errors(local_server: str) -> None:
         port = s.getsockname()[1]
     with pytest.raises(ReadError, match="cannot fetch|timed out"):
         read_url(f"http://127.0.0.1:{port}/x", timeout=2)
+
+
+def test_html_story_dates_are_not_publication_dates(tmp_path: Path) -> None:
+    story = (
+        "<p>On November 24, 2023, jihadist militants attacked Malian forces at Niafunke, and the fighting lasted "
+        "several hours according to residents of the town and local officials.</p>"
+        "<p>A suicide bomber blew up a vehicle at the entrance of the base on 24 November 2023, witnesses said, "
+        "before the main assault on the camp began.</p>"
+    )
+    page = f"<html><head><title>Niafunke</title></head><body><article><h1>Niafunke</h1>{story}</article></body></html>"
+    f = tmp_path / "story.htm"
+    f.write_text(page, encoding="utf-8")
+    (doc,) = read_path(f)
+    assert doc.published is None
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2023-11-26T10:00:00Z">')
+    f.write_text(dated, encoding="utf-8")
+    (doc,) = read_path(f)
+    assert doc.published == dt.date(2023, 11, 26)

@@ -210,6 +210,8 @@ def read_html(
         result = trafilatura.bare_extraction(
             html, url=url, include_comments=False, include_tables=False, with_metadata=True,
             favor_precision=True,
+            # dates from markup only (meta tags, time elements, JSON-LD): a date in the story is an event date
+            date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
         )
     except Exception:  # trafilatura can fail on odd markup; fall back to the plain HTML text
         result = None
