@@ -33,7 +33,8 @@
     facets: null,
     token: sessionStorage.getItem("sigact-token") || "",
     role: null,
-    current: null
+    current: null,
+    fittedToEvents: false
   };
 
   // -- DOM helpers (text only) -----------------------------------------------------------------
@@ -154,7 +155,7 @@
   function loadOutlines() {
     return api("/api/boundaries/admin1.geojson").then(function (gj) {
       outlines.addData(gj);
-      if (!outlinesFitted) { map.fitBounds(outlines.getBounds()); outlinesFitted = true; }
+      if (!outlinesFitted) { map.fitBounds(outlines.getBounds(), { animate: false }); outlinesFitted = true; }
     }).catch(function () { /* the map still works without outlines */ });
   }
 
@@ -174,6 +175,10 @@
         return m;
       });
       clusters.addLayers(markers);
+      if (!state.fittedToEvents && markers.length) {
+        state.fittedToEvents = true;
+        map.fitBounds(clusters.getBounds(), { padding: [30, 30], maxZoom: 8, animate: false });
+      }
       $("map-note").textContent = gj.features.length >= 5000
         ? "Map shows the 5,000 most recent located events; narrow the filters to see all." : "";
     });
