@@ -82,3 +82,12 @@ def test_line_breaks_headings_and_bullets() -> None:
 def test_empty_and_whitespace() -> None:
     assert sentences("") == []
     assert sentences(" \n\n ") == []
+
+
+def test_times_and_more_abbreviations() -> None:
+    text = "Gunfire began at 5 a.m. The army said it ended by 9 a.m. local time. Three men incl. a guide died."
+    assert _texts(text) == [
+        "Gunfire began at 5 a.m.",
+        "The army said it ended by 9 a.m. local time.",
+        "Three men incl. a guide died.",
+    ]

@@ -29,6 +29,7 @@ _TITLES = frozenset(
     """mr mrs ms dr prof gen lt col capt cpt maj sgt cpl pvt adm brig cmdr cdr gov sen rep rev hon pres
     st ste mt ft jr sr messrs mme mlle mgr me dr gén col cne cdt lcl
     vs e.g i.e cf approx est dept div bn bde regt co corp inc ltd no nos nº vol fig art ch sect p pp
+    incl excl govt intl natl ca resp env
     av apr env av.-j.-c""".split()
 )
 # Month abbreviations (EN + FR): no break when followed by a number or lower-case word.
@@ -46,6 +47,8 @@ def _is_abbreviation(token: str, next_word: str) -> bool:
     low = token.lower().rstrip(".")
     if not low:
         return False
+    if low in ("a.m", "p.m"):  # "at 6 a.m. local time" / "... at 6 a.m. The army"
+        return not next_word[:1].isupper()
     if _DOTTED_ACRONYM.match(token + "."):
         return True
     if len(token) == 1 and token.isalpha() and token.isupper():  # an initial: "J. Smith"
