@@ -338,3 +338,9 @@ def test_html_story_dates_are_not_publication_dates(tmp_path: Path) -> None:
     f.write_text(dated, encoding="utf-8")
     (doc,) = read_path(f)
     assert doc.published == dt.date(2023, 11, 26)
+
+
+def test_read_path_accepts_urls_and_yields_every_feed_entry(local_server: str) -> None:
+    assert [d.doc_key for d in read_path(local_server + "/feed")] == ["wire-1", "wire-2"]
+    (page,) = read_path(local_server + "/article")
+    assert "Solenzo" in page.text

@@ -9,6 +9,7 @@ from sigact.ingest.language import detect_language
 from sigact.ingest.readers import (
     SUPPORTED_SUFFIXES,
     html_to_text,
+    iter_url,
     read_feed,
     read_file,
     read_html,
@@ -31,6 +32,7 @@ __all__ = [
     "detect_published",
     "html_to_text",
     "is_boilerplate_line",
+    "iter_url",
     "parse_date",
     "read_feed",
     "read_file",

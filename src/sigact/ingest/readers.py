@@ -359,50 +359,70 @@ def read_jsonl(source: str | Path | IO[str] | IO[bytes], published: dt.date | No
 # ---------------------------------------------------------------- URLs
 
 
-def read_url(url: str, published: dt.date | None = None, timeout: float = 20.0) -> Document:
-    """Fetch ``url`` (HTML, PDF, feed or plain text) and read it; network errors raise ReadError."""
+def _fetch(url: str, timeout: float) -> tuple[str, str, bytes]:
+    """(final URL, content type, body) of ``url``; every network failure becomes a ReadError."""
     import httpx
 
     if not re.match(r"^https?://", url, re.IGNORECASE):
         raise ReadError(url, None, "only http:// and https:// URLs can be fetched")
     try:
         resp = httpx.get(url, timeout=timeout, follow_redirects=True,
-                         headers={"User-Agent": "sigact/0.1 (+https://github.com/sigact)"})
+                         headers={"User-Agent": "sigact/0.1 (report reader)"})
     except httpx.TimeoutException as exc:
         raise ReadError(url, None, f"timed out after {timeout:g} s") from exc
     except httpx.HTTPError as exc:
         raise ReadError(url, None, f"cannot fetch: {exc}") from exc
     if resp.status_code >= 400:
         raise ReadError(url, None, f"HTTP {resp.status_code} {resp.reason_phrase}")
-    ctype = resp.headers.get("content-type", "").lower()
-    data = resp.content
-    final = str(resp.url)
+    return str(resp.url), resp.headers.get("content-type", "").lower(), resp.content
+
+
+def _decode_web(data: bytes, ctype: str, url: str) -> str:
+    m = re.search(r"charset=([\w-]+)", ctype)
+    if m and m.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(m.group(1))
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise ReadError(url, None, f"cannot decode the page as {m.group(1)}") from exc
+    return _decode(data, url)
+
+
+def iter_url(url: str, published: dt.date | None = None, timeout: float = 20.0) -> Iterator[Document]:
+    """Documents at ``url``: every entry of an RSS/Atom feed, else the one page (HTML, PDF or plain text)."""
+    final, ctype, data = _fetch(url, timeout)
     if "pdf" in ctype or data[:5] == b"%PDF-":
         doc = read_pdf(data, final, published=published)
         doc.url, doc.source_type = final, "url"
         doc.published = published or doc.published or date_from_url(final)
-        return doc
-    text = resp.text
-    if "xml" in ctype and looks_like_feed(data) or looks_like_feed(data):
+        yield doc
+        return
+    if looks_like_feed(data):
         docs = list(read_feed(data, final, published=published, source_type="rss"))
         if not docs:
             raise ReadError(url, None, "feed has no entries")
-        return docs[0]
+        yield from docs
+        return
+    text = _decode_web(data, ctype, final)
     if "html" in ctype or re.search(r"<html|<!doctype html|<body", text[:2000], re.IGNORECASE):
-        return read_html(text, final, url=final, published=published, source_type="url")
-    return read_text(text, final, published=published, url=final, source_type="url")
+        yield read_html(text, final, url=final, published=published, source_type="url")
+        return
+    yield _url_text_document(text, final, published)
 
 
-def read_feed_url(url: str, timeout: float = 20.0) -> Iterator[Document]:
-    """Every entry of the RSS/Atom feed at ``url``."""
-    import httpx
+def _url_text_document(text: str, url: str, published: dt.date | None) -> Document:
+    doc = _text_document(text, url, None, published, markdown=False)
+    doc.url = doc.url or url
+    doc.source_type = "url"
+    doc.published = published or doc.published or date_from_url(url)
+    return doc
 
-    try:
-        resp = httpx.get(url, timeout=timeout, follow_redirects=True)
-        resp.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise ReadError(url, None, f"cannot fetch feed: {exc}") from exc
-    yield from read_feed(resp.content, url)
+
+def read_url(url: str, published: dt.date | None = None, timeout: float = 20.0) -> Document:
+    """Fetch ``url`` (HTML, PDF, feed or plain text) and read it; network errors raise ReadError.
+
+    For a feed this is its first entry; use :func:`iter_url` or :func:`read_path` for all entries.
+    """
+    return next(iter(iter_url(url, published=published, timeout=timeout)))
 
 
 # ---------------------------------------------------------------- files and folders
@@ -442,8 +462,12 @@ def _visible(path: Path, root: Path) -> bool:
 
 
 def read_path(path: str | Path, published: dt.date | None = None) -> Iterator[Document]:
-    """Documents from a file of any supported kind, a folder (recursive, sorted, hidden files skipped)
-    or "-" (stdin: JSONL when it starts with "{", else one plain-text document)."""
+    """Documents from a file of any supported kind, a folder (recursive, sorted, hidden files skipped),
+    an http(s) URL (every entry of a feed) or "-" (stdin: JSONL when it starts with "{", else one plain-text
+    document)."""
+    if isinstance(path, str) and re.match(r"^https?://", path, re.IGNORECASE):
+        yield from iter_url(path, published=published)
+        return
     if str(path) == "-":
         data = sys.stdin.read()
         if data.lstrip().startswith("{"):
