@@ -24,7 +24,9 @@ def main() -> None:
     print(f"load: {time.perf_counter() - t0:.2f} s ({len(geocoder.gaz.entries)} entries)")
     rng = random.Random(0)
     names = [e.name for e in rng.sample(geocoder.gaz.entries, min(5000, len(geocoder.gaz.entries)))]
-    variants = [name.upper() if i % 3 == 0 else name.replace("ou", "u") if i % 3 == 1 else name for i, name in enumerate(names)]
+    variants = [
+        name.upper() if i % 3 == 0 else name.replace("ou", "u") if i % 3 == 1 else name for i, name in enumerate(names)
+    ]
     queries = [variants[i % len(variants)] for i in range(n)]
 
     t0 = time.perf_counter()

@@ -129,8 +129,13 @@ class Speller:
         """ACLED writes admin names without accents and without "Cercle de"/"Province du"."""
         text = unicodedata.normalize("NFKD", name.replace("\u2019", "'"))
         text = "".join(c for c in text if not unicodedata.combining(c))
-        text = re.sub(r"^(?:Province|Cercle|Region|Département|Departement|Department|Commune)"
-                      r"(?:\s+(?:de la|de l'|du|des|de|d'))?\s*", "", text, flags=re.I)
+        text = re.sub(
+            r"^(?:Province|Cercle|Region|Département|Departement|Department|Commune)"
+            r"(?:\s+(?:de la|de l'|du|des|de|d'))?\s*",
+            "",
+            text,
+            flags=re.I,
+        )
         text = re.sub(r"\s+(?:Province|Cercle|Region|Department|Departement|Commune)$", "", text, flags=re.I)
         return text.strip() or name
 

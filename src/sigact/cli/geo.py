@@ -65,7 +65,9 @@ gazetteer_app = typer.Typer(help="The offline gazetteer: build the bundled layer
 
 @gazetteer_app.command("build")
 def build(
-    data: Annotated[Path | None, typer.Option(help="Folder with geonames/ and boundaries/ (default ../shared/data).")] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Folder with geonames/ and boundaries/ (default ../shared/data).")
+    ] = None,
 ) -> None:
     """Rebuild the bundled gazetteer from GeoNames and Natural Earth (scripts/build_gazetteer.py)."""
     script = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"

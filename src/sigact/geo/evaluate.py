@@ -97,7 +97,9 @@ def evaluate(geocoder: Geocoder, frame: pd.DataFrame) -> EvalResult:
     errors: list[float] = []
     causes: Counter[str] = Counter()
     started = time.perf_counter()
-    places = [geocoder.locate(str(n), country_hint=str(c)) for n, c in zip(frame["notes"], frame["country"], strict=True)]
+    places = [
+        geocoder.locate(str(n), country_hint=str(c)) for n, c in zip(frame["notes"], frame["country"], strict=True)
+    ]
     elapsed = time.perf_counter() - started
     for (_, row), place in zip(frame.iterrows(), places, strict=True):
         if place is None:

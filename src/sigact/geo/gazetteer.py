@@ -8,6 +8,7 @@ GeoNames and Natural Earth (open data only). The user layer is a separate SQLite
 from __future__ import annotations
 
 import gzip
+import re
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ BUNDLED_PATH = DATA_DIR / "gazetteer.sqlite.gz"
 
 COUNTRY_NAMES = {"ML": "Mali", "BF": "Burkina Faso", "NE": "Niger"}
 COUNTRY_ISO_NUM = {"ML": 466, "BF": 854, "NE": 562}
+_ETHNIC_SUFFIX = re.compile(
+    r"\s+(?:peulh|peul|peuhl|foulbe|fulbe|dogon|bambara|bozo|sonrai|songhai|rimaibe|rimaibe|mossi|silmimossi|"
+    r"tamachek|bella|arabe|haoussa|djerma|zarma|koura|kouara)$"
+)
 COUNTRY_BY_NAME = {norm(v): k for k, v in COUNTRY_NAMES.items()}
 
 
@@ -95,6 +100,15 @@ class Gazetteer:
             if c and c not in seen_c:
                 seen_c.add(c)
                 self.by_compact[c].append(idx)
+            # "Ogassagou-Peulh" / "Ogassagou Dogon": the press often drops the community's name
+            base = _ETHNIC_SUFFIX.sub("", n)
+            if base != n and len(base) >= 3 and base not in seen_n:
+                seen_n.add(base)
+                self.by_norm[base].append(idx)
+                cb = compact(base)
+                if cb not in seen_c:
+                    seen_c.add(cb)
+                    self.by_compact[cb].append(idx)
             # admin units are also known without "Cercle de"/"Province du"
             if entry.level is not None:
                 s = strip_admin_words(name)
@@ -138,7 +152,9 @@ class Gazetteer:
         """Entries whose normalised name equals ``name``'s."""
         return list(self.by_norm.get(norm(name), ()))
 
-    def lookup(self, name: str, fuzzy: bool = True, cutoff: float = 88.0, loose: bool = True) -> list[tuple[int, float]]:
+    def lookup(
+        self, name: str, fuzzy: bool = True, cutoff: float = 84.0, loose: bool = True
+    ) -> list[tuple[int, float]]:
         """(entry index, match quality 0..1) for ``name``: exact, then (``loose``) spelling-tolerant
         compact key, then (``fuzzy``) rapidfuzz ratio on compact keys."""
         hits = self.by_norm.get(norm(name))
@@ -154,10 +170,11 @@ class Gazetteer:
             return []
         pool = self._fuzzy_pool.get(c[:1], [])
         found = process.extract(c, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
-        out: list[tuple[int, float]] = []
+        best: dict[int, float] = {}
         for key, score, _ in found:
-            out.extend((i, 0.9 * score / 100.0) for i in self.by_compact[key])
-        return out
+            for i in self.by_compact[key]:
+                best[i] = max(best.get(i, 0.0), 0.9 * score / 100.0)
+        return sorted(best.items(), key=lambda kv: -kv[1])
 
     @cached_property
     def _fuzzy_pool(self) -> dict[str, list[str]]:

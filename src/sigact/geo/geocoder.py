@@ -50,7 +50,8 @@ STOPWORDS = frozenset(
     north south east west northern southern eastern western central upper lower great grand petit
     red white black blue green road river lake forest mount camp market school mosque church hospital
     prison airport university union national republic democratic front movement council office
-    coordination association brigade battalion sector zone general minister president colonel captain lieutenant imam mayor chief
+    coordination association brigade battalion sector zone general minister president colonel captain
+    lieutenant imam mayor chief
     sergeant commander prefect governor mr mrs dr saint sainte st
     also two three four five six seven eight nine ten one several some many
     """.split()
@@ -168,7 +169,7 @@ class _Context:
         if not name:
             return False
         ids = self.admin[level].get(norm(name))
-        return bool(ids) and bool(ids - {exclude})
+        return ids is not None and bool(ids - {exclude})
 
 
 class Geocoder:
@@ -230,7 +231,7 @@ class Geocoder:
         max_w = self.gaz.max_words
         while i < n:
             start, _end, word = toks[i]
-            if not word[:1].isupper() or norms[i] in STOPWORDS and not self._slot(text, start):
+            if not word[:1].isupper():
                 i += 1
                 continue
             found = None
@@ -289,7 +290,22 @@ class Geocoder:
         after = norm(text[end : end + 25]).split()
         if before and before[-1] in {"katiba", "ansarul", "ansaroul", "ansar", "brigade", "battalion", "forces"}:
             return True
-        if after and after[0] in {"militants", "militia", "brigade", "katiba", "fighters", "militiamen", "army", "forces", "soldiers", "government", "authorities", "troops", "men", "armed"}:
+        if after and after[0] in {
+            "militants",
+            "militia",
+            "brigade",
+            "katiba",
+            "fighters",
+            "militiamen",
+            "army",
+            "forces",
+            "soldiers",
+            "government",
+            "authorities",
+            "troops",
+            "men",
+            "armed",
+        }:
             return True
         return False
 
@@ -343,9 +359,11 @@ class Geocoder:
     def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
         ctx = _Context(set(), {1: {}, 2: {}, 3: {}})
         if country_hint:
-            cc = COUNTRY_BY_NAME.get(norm(country_hint)) or (country_hint.upper() if len(country_hint) == 2 else None)
-            if cc:
-                ctx.countries.add(cc)
+            hinted = COUNTRY_BY_NAME.get(norm(country_hint))
+            if hinted is None and len(country_hint) == 2:
+                hinted = country_hint.upper()
+            if hinted:
+                ctx.countries.add(hinted)
         folded = " " + norm(text) + " "
         for name, cc in COUNTRY_BY_NAME.items():
             if f" {name} " in folded:
@@ -364,8 +382,8 @@ class Geocoder:
                     ctx.admin[level].setdefault(key, set()).add(i)
             for c in m.candidates:
                 if c.level is not None and admin_like:
-                    name = c.admin1 if c.level == 1 else c.admin2
-                    ctx.admin[c.level].setdefault(norm(name or ""), set()).add(i)
+                    unit = c.admin1 if c.level == 1 else c.admin2
+                    ctx.admin[c.level].setdefault(norm(unit or ""), set()).add(i)
         return ctx
 
     def _score(self, m: PlaceMention, ctx: _Context, me: int = -1) -> None:
@@ -419,7 +437,11 @@ class Geocoder:
         same village); the user layer's admin names win when it is the better one."""
         out: list[Candidate] = []
         for c in cands:
-            if any(distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 5.0 and (o.level is None) == (c.level is None) for o in out):
+            if any(
+                distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 5.0
+                and (o.level is None) == (c.level is None)
+                for o in out
+            ):
                 continue
             out.append(c)
             if len(out) >= 12:
@@ -439,7 +461,11 @@ class Geocoder:
             if len(m.candidates) < 2:
                 continue
             for c in m.candidates:
-                near = [a for a in anchors if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 75.0]
+                near = [
+                    a
+                    for a in anchors
+                    if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 75.0
+                ]
                 if near:
                     c.score += 0.3
                     c.reasons.append(f"near {near[0].name}")
@@ -516,7 +542,9 @@ class Geocoder:
         units: list[tuple[PlaceMention, Candidate]] = []
         for group in (pool, [m for m in mentions if m not in pool]):
             for m in group:
-                best = next((c for c in m.candidates if c.level is not None and (m.level is None or c.level == m.level)), None)
+                best = next(
+                    (c for c in m.candidates if c.level is not None and (m.level is None or c.level == m.level)), None
+                )
                 if best is not None:
                     units.append((m, best))
             if units:

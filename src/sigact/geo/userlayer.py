@@ -75,7 +75,7 @@ def rows_from_frame(frame: pd.DataFrame, point_only: bool = True) -> list[LayerR
     for (loc, cc, a1, a2, a3), g in grouped:
         out.append(
             LayerRow(
-                location=str(loc), cc=str(cc), admin1=a1 or None, admin2=a2 or None, admin3=a3 or None,
+                location=str(loc), cc=str(cc), admin1=_clean(a1), admin2=_clean(a2), admin3=_clean(a3),
                 latitude=float(g["latitude"].astype(float).median()),
                 longitude=float(g["longitude"].astype(float).median()), events=len(g),
             )

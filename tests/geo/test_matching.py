@@ -1,0 +1,61 @@
+"""Name matching: press spellings resolve to the same gazetteer place."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.geo import Geocoder
+from sigact.geo.geocoder import distance_km
+from sigact.geo.normalize import compact, norm, strip_admin_words
+
+
+def test_norm_folds_accents_case_and_punctuation() -> None:
+    assert norm("Ségou") == "segou"
+    assert norm("Ti-n-Zaouâtene") == "ti n zaouatene"
+    assert norm("N’Djamena") == "n djamena"
+
+
+def test_compact_key_joins_transliterations() -> None:
+    assert compact("Ti-n-Zaouâtene") == compact("Tin Zaouatene") == compact("Tinzaouaten")
+    assert compact("Tombouctou") != compact("Gao")
+
+
+def test_strip_admin_words() -> None:
+    assert strip_admin_words("Province du Soum") == "soum"
+    assert strip_admin_words("Douentza Cercle") == "douentza"
+    assert strip_admin_words("Cercle de Ménaka") == "menaka"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sévaré", "Sevare"),
+        ("Tombouctou", "Timbuktu"),
+        ("Ti-n-Zaouâtene", "Tinzaouaten"),
+        ("Ti-n-Zaouâtene", "Tin Zaouatene"),
+        ("Ségou", "SEGOU"),
+    ],
+)
+def test_spelling_variants_resolve_to_one_place(geocoder: Geocoder, a: str, b: str) -> None:
+    pa, pb = geocoder.locate(a), geocoder.locate(b)
+    assert pa is not None and pb is not None
+    assert distance_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) < 1.0
+    assert pa.geo_precision == 1
+
+
+def test_timbuktu_is_in_acled_spelled_tombouctou(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Timbuktu")
+    assert place is not None
+    assert (place.country, place.admin1) == ("Mali", "Tombouctou")
+    assert place.iso == 466
+
+
+def test_misspelt_name_in_a_place_slot_is_found_fuzzily(geocoder: Geocoder) -> None:
+    # one letter off "Bandiagara"; only matched because "in" announces a place
+    place = geocoder.locate("Gunmen attacked a patrol in Bandiagarra.", country_hint="Mali")
+    assert place is not None
+    assert place.location == "Bandiagara"
+
+
+def test_unknown_word_is_not_forced_onto_a_place(geocoder: Geocoder) -> None:
+    assert geocoder.geocode("Qxzqwv") == []
