@@ -66,10 +66,11 @@ def test_resolve_reads_stdin_and_prints_a_table() -> None:
     assert "Ambassagou" in result.stdout and "armed_generic" in result.stdout
 
 
-def test_resolve_does_not_interpret_markup() -> None:
-    result = runner.invoke(app, ["actors", "resolve", "Nusrat al[/]Islam"])
+def test_show_prints_names_verbatim() -> None:
+    # ACLED names hold brackets ("(2013-2020)"): printed as text, never as console markup
+    result = runner.invoke(app, ["actors", "show", "Malian army", "--date", "2016-01-01"])
     assert result.exit_code == 0, result.output
-    assert "al[/]Islam" in result.stdout
+    assert "Military Forces of Mali (2013-2020)" in result.stdout
 
 
 def test_sync_writes_the_registry(store: Store) -> None:

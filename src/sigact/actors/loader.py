@@ -37,6 +37,30 @@ FORCE_NOUNS: dict[str, tuple[list[str], list[str]]] = {
             "servicemen",
             "special forces",
             "military forces",
+            "air force",
+            "airstrike",
+            "airstrikes",
+            "air strike",
+            "air strikes",
+            "aircraft",
+            "helicopter",
+            "helicopters",
+            "drone",
+            "drones",
+            "jets",
+            "fighter jets",
+            "patrol",
+            "patrols",
+            "convoy",
+            "unit",
+            "units",
+            "detachment",
+            "battalion",
+            "national army",
+            "military patrol",
+            "army patrol",
+            "military convoy",
+            "military personnel",
         ],
         [
             "soldat",
@@ -52,6 +76,14 @@ FORCE_NOUNS: dict[str, tuple[list[str], list[str]]] = {
             "FDS",
             "forces spéciales",
             "l'armée",
+            "armée de l'air",
+            "aviation",
+            "drones",
+            "drone",
+            "hélicoptère",
+            "hélicoptères",
+            "patrouille",
+            "convoi",
         ],
     ),
     "police": (
@@ -77,6 +109,23 @@ class RegistryData:
     generic: dict[str, list[str]] = field(default_factory=dict)
     qualifiers: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     countries: dict[str, list[str]] = field(default_factory=dict)
+    # aliases whose actor depends on the date and country ("Tuareg rebels", "al-Qaeda"): targets in order
+    dated: list[list[DatedTarget]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DatedTarget:
+    """One possible actor of a dated alias: ``name`` between ``start`` and ``end`` in ``country``."""
+
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    country: str | None = None
+
+    def covers(self, date: dt.date | None) -> bool:
+        if date is None:
+            return True
+        return (self.start is None or date >= self.start) and (self.end is None or date <= self.end)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -110,6 +159,17 @@ def load(path: str | Path | None = None) -> RegistryData:
         _load_state_forces(spec, out)
     for spec in raw.get("actors") or []:
         _load_actor(spec, out)
+    for spec in raw.get("dated_aliases") or []:
+        targets = [
+            DatedTarget(str(t["name"]), _date(t.get("start")), _date(t.get("end")), t.get("country"))
+            for t in spec.get("targets") or []
+        ]
+        if not targets:
+            continue
+        index = len(out.dated)
+        out.dated.append(targets)
+        for alias in spec.get("aliases") or []:
+            out.aliases.append((str(alias), f"dated:{index}"))
     out.generic = {kind: [str(w) for w in words] for kind, words in (raw.get("generic") or {}).items()}
     out.qualifiers = {
         name: {side: [str(w) for w in words] for side, words in (spec or {}).items()}

@@ -81,6 +81,8 @@ class AliasTrie:
         matches: list[Match] = []
         root = self.root
         n = len(tokens)
+        # joined[j]: token j follows token j-1 within one phrase (no bracket, sentence or clause break between)
+        joined = [True] + [_joins(text, tokens[k - 1].end, tokens[k].start) for k in range(1, n)]
         i = 0
         while i < n:
             node = root.get(tokens[i].key)
@@ -96,7 +98,7 @@ class AliasTrie:
                     if ok:
                         best = Match(i, j, ok)
                 j += 1
-                if j >= n:
+                if j >= n or not joined[j]:
                     break
                 node = node.get(tokens[j].key)
                 if node is None:
@@ -116,7 +118,37 @@ class AliasTrie:
             if p.exact is not None:
                 if surface is None:
                     surface = _letters(text[tokens[i].start : tokens[j].end])
-                if surface != p.exact:
+                if not _same_case(surface, p.exact):
                     continue
             kept.append(p)
         return tuple(kept)
+
+
+def _same_case(surface: str, exact: str) -> bool:
+    """``surface`` spells ``exact`` with its capitals; acronyms of 4+ letters may have one lower-case letter
+    ("ISGs", "JNiM"), as hurried notes write them."""
+    if surface == exact:
+        return True
+    if len(exact) < 4 or surface.upper() != exact.upper() or not exact.isupper():
+        return False
+    return sum(1 for c in surface if c.islower()) <= 1
+
+
+_BREAKS = frozenset('.;:!?()[]{}"«»,|/\n\r\t•·')
+
+
+def _joins(text: str, start: int, end: int) -> bool:
+    """True when the characters between two tokens keep them in one phrase ("al-Islam", "U.S. forces")."""
+    gap = text[start:end]
+    if not gap or gap.isspace() and "\n" not in gap:
+        return True
+    if any(c in _BREAKS for c in gap):
+        # an abbreviation's dot ("U.S. forces", "Lt. Col.") does not break a phrase
+        return (
+            gap.strip() == "."
+            and end - start <= 2
+            and start >= 1
+            and text[start - 1].isalpha()
+            and (start < 2 or not text[start - 2].isalpha())
+        )
+    return True

@@ -11,7 +11,9 @@ STATE_MILITARY = "state_military"
 STATE_POLICE = "state_police"
 ARMED_GENERIC = "armed_generic"
 CIVILIANS = "civilians"
-GENERIC_KINDS = (STATE_MILITARY, STATE_POLICE, ARMED_GENERIC, CIVILIANS)
+PROTESTERS = "protesters"
+RIOTERS = "rioters"
+GENERIC_KINDS = (STATE_MILITARY, STATE_POLICE, ARMED_GENERIC, CIVILIANS, PROTESTERS, RIOTERS)
 
 
 @dataclass(slots=True)
@@ -51,8 +53,8 @@ class ActorMention:
     """An actor mentioned in a text.
 
     ``kind`` is "named" when ``canonical`` is set, else one of the generic kinds "state_military",
-    "state_police", "armed_generic", "civilians". ``qualifier`` is "suspected" when the text says
-    suspected / presumed / alleged. ``start``/``end`` are offsets of ``surface`` in the text.
+    "state_police", "armed_generic", "civilians", "protesters", "rioters". ``qualifier`` is "suspected"
+    when the text says suspected / presumed / alleged. ``start``/``end`` are offsets of ``surface`` in the text.
     """
 
     canonical: str | None

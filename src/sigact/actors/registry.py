@@ -24,6 +24,8 @@ from sigact.actors.model import (
     ARMED_GENERIC,
     CIVILIANS,
     NAMED,
+    PROTESTERS,
+    RIOTERS,
     STATE_MILITARY,
     STATE_POLICE,
     Actor,
@@ -32,9 +34,11 @@ from sigact.actors.model import (
 from sigact.actors.normalize import Token, key_of, tokenize
 
 FAMILY = "family:"
+DATED = "dated:"
 COMPOUND = " and/or "
 _PERIOD_SUFFIX = re.compile(r"\s*\(\s*\d{4}\s*-\s*(\d{4})?\s*\)")
-_GENERIC_INTER = {STATE_MILITARY: 1, STATE_POLICE: 1, ARMED_GENERIC: None, CIVILIANS: 7}
+_GENERIC_INTER = {STATE_MILITARY: 1, STATE_POLICE: 1, ARMED_GENERIC: None, CIVILIANS: 7, PROTESTERS: 6, RIOTERS: 5}
+_NOT_PART_OF_A_GROUP = (None, CIVILIANS, PROTESTERS, RIOTERS)
 _KIND_ROLE = {STATE_MILITARY: "military", STATE_POLICE: "police"}
 # Words allowed between a role noun and the group it belongs to ("militants of the Islamic State").
 _LINK_WORDS = frozenset(
@@ -301,14 +305,13 @@ class Registry:
             if named:
                 canonical = self._choose(named, date, country)
                 nxt = matches[idx + 1] if idx + 1 < n else None
-                if (
-                    nxt is not None
-                    and nxt.first == last + 1
-                    and self._generic_kind(nxt) not in (None, CIVILIANS)
-                    and _joined(text, tokens[last].end, tokens[nxt.first].start)
-                ):
-                    last = nxt.last
-                    skip_next = True
+                if nxt is not None and nxt.first == last + 1 and self._generic_kind(nxt) not in _NOT_PART_OF_A_GROUP:
+                    gap = (tokens[last].end, tokens[nxt.first].start)
+                    if _joined(text, *gap):
+                        last = nxt.last  # "JNIM militants": one mention
+                        skip_next = True
+                    elif _closes_bracket(text, *gap):
+                        skip_next = True  # "Katiba Macina (JNIM) militants": the noun adds no actor
                 qualifier = None
                 if mentions and mentions[-1].kind in (ARMED_GENERIC, STATE_MILITARY) and idx > 0:
                     prev = matches[idx - 1]
@@ -383,6 +386,10 @@ class Registry:
             return self.unidentified(country)
         if kind == CIVILIANS:
             return self.civilians(country)
+        if kind == PROTESTERS:
+            return f"Protesters ({country})"
+        if kind == RIOTERS:
+            return f"Rioters ({country})"
         return None
 
     def _lookup(self, name: str, date: datetime.date | None, country: str | None) -> Actor | None:
@@ -401,24 +408,45 @@ class Registry:
         return self.actors[self._choose(payloads, date, country)]
 
     def _choose(self, payloads: list[Payload], date: datetime.date | None, country: str | None) -> str:
-        def score(p: Payload) -> int:
-            c = self._target_country(p.value)
-            if country is not None and c == country:
-                return 0
-            return 1 if c is None else 2
+        """The actor a (possibly ambiguous) alias stands for: same country first, then transnational actors,
+        and among those the ones whose period covers ``date``; data-file order breaks ties."""
+
+        def score(p: Payload) -> tuple[int, int]:
+            c = self._target_country(p.value, country)
+            place = 0 if country is not None and c == country else (1 if c is None else 2)
+            return place, 0 if self._target_covers(p.value, date) else 1
 
         best = min(payloads, key=score)  # min keeps data-file order among equals
-        return self._resolve(best.value, date).name
+        return self._resolve(best.value, date, country).name
 
-    def _target_country(self, value: str) -> str | None:
+    def _target_country(self, value: str, country: str | None) -> str | None:
         if value.startswith(FAMILY):
             return self._family_country.get(value[len(FAMILY) :])
+        if value.startswith(DATED):
+            targets = self.data.dated[int(value[len(DATED) :])]
+            return country if any(t.country in (None, country) for t in targets) else targets[0].country
         actor = self.actors.get(value)
         return actor.country if actor else None
 
-    def _resolve(self, value: str, date: datetime.date | None) -> Actor:
+    def _target_covers(self, value: str, date: datetime.date | None) -> bool:
+        if date is None or value.startswith((FAMILY, DATED)):
+            return True
+        return self.actors[value].covers(date)
+
+    def _resolve(self, value: str, date: datetime.date | None, country: str | None = None) -> Actor:
         if value.startswith(FAMILY):
             return self._pick(value[len(FAMILY) :], date)
+        if value.startswith(DATED):
+            targets = self.data.dated[int(value[len(DATED) :])]
+            fitting = [t for t in targets if country is None or t.country in (None, country)] or targets
+            dated = [t for t in fitting if t.covers(date)]
+            if date is None or not dated:
+                first_start = fitting[0].start
+                early = date is not None and first_start is not None and date < first_start
+                chosen = fitting[0] if early else fitting[-1]
+            else:
+                chosen = dated[0]
+            return self._dated(self.actors[chosen.name], date)
         return self._dated(self.actors[value], date)
 
     def _dated(self, actor: Actor, date: datetime.date | None) -> Actor:
@@ -449,6 +477,11 @@ class Registry:
 def _joined(text: str, start: int, end: int) -> bool:
     """True when nothing but spaces, hyphens and apostrophes separates two words (no sentence break)."""
     return all(c.isspace() or c in "-'’" or c.isalnum() for c in text[start:end])
+
+
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    """True for "(JNIM) militants": the role noun right after a bracketed group name belongs to it."""
+    return text[start:end].startswith(")") and _joined(text, start + 1, end)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,120 @@
+"""Actor registry figures on the ACLED Sahel file (read from ../shared/data, never copied).
+
+Prints:
+- coverage: share of events whose actor1 / actor2 value ``Registry.canonical()`` maps back to itself;
+- find recall: share of events whose notes yield a mention of their actor1 / actor2 (named actors compared
+  ignoring ACLED's period suffixes; "Civilians (X)" / "Unidentified Armed Group (X)" / state forces counted
+  when a role noun of the right kind is found);
+- find speed: mentions/s, notes/s and MB/s over all notes (best of 3 passes).
+
+Run: ``.venv/bin/python bench/actors_speed.py [path/to/acled_sahel.csv]``
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from sigact.actors import Registry
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = Path(os.environ.get("SIGACT_SHARED_DATA", ROOT.parent / "shared" / "data")) / "acled_sahel.csv"
+_SUFFIX = re.compile(r"\s*\(\d{4}-(\d{4})?\)")
+
+
+def base(name: str) -> str:
+    """An ACLED name without its period suffix."""
+    return _SUFFIX.sub("", name).strip()
+
+
+def expected_kinds(reg: Registry, name: str) -> set[str]:
+    """Mention kinds that count as finding ``name`` in a text."""
+    actor = reg.get(name)
+    role = actor.role if actor else None
+    if name.startswith("Civilians (") or (actor and actor.inter == 7):
+        return {"civilians"}
+    if name.startswith("Unidentified Armed Group"):
+        return {"armed_generic"}
+    if name.startswith("Protesters ("):
+        return {"protesters"}
+    if name.startswith("Rioters ("):
+        return {"rioters"}
+    if role in ("military", "military_unit"):
+        return {"state_military"}
+    if role in ("police", "police_unit", "gendarmerie"):
+        return {"state_police", "state_military"}
+    return set()
+
+
+def found(reg: Registry, mentions: list, name: str) -> bool:  # type: ignore[type-arg]
+    parts = name.split(" and/or ")
+    named = {base(m.canonical) for m in mentions if m.canonical}
+    kinds = {m.kind for m in mentions}
+    for part in parts:
+        targets = {base(n) for n in reg.expand(part, subgroups=False)}
+        if named & targets or kinds & expected_kinds(reg, part):
+            return True
+    return False
+
+
+def main(path: Path) -> int:
+    if not path.exists():
+        print(f"{path} is absent: nothing to measure")
+        return 0
+    df = pd.read_csv(path, usecols=["event_date", "country", "actor1", "actor2", "notes"])
+    t0 = time.perf_counter()
+    reg = Registry.default()
+    print(f"registry: {len(reg)} actor names, {reg.trie.size} aliases, built in {time.perf_counter() - t0:.3f} s")
+
+    print("\ncoverage (canonical(name) == name), by event:")
+    for col in ("actor1", "actor2"):
+        values = df[col].dropna()
+        ok = values.map(lambda v: reg.canonical(v) == v)
+        print(f"  {col}: {ok.mean():.4f} of {len(values)} events ({values[~ok].nunique()} names not registered)")
+
+    notes = df["notes"].fillna("").tolist()
+    dates = [dt.date.fromisoformat(d) for d in df["event_date"]]
+    countries = df["country"].tolist()
+    best = float("inf")
+    count = 0
+    all_mentions = []
+    for _ in range(3):
+        start = time.perf_counter()
+        all_mentions = [reg.find(n, date=d, country=c) for n, d, c in zip(notes, dates, countries, strict=True)]
+        best = min(best, time.perf_counter() - start)
+    count = sum(len(m) for m in all_mentions)
+    chars = sum(len(n) for n in notes)
+    print(f"\nfind speed over {len(notes)} notes ({chars / 1e6:.2f} MB), best of 3:")
+    print(
+        f"  {count} mentions in {best:.3f} s: {count / best:,.0f} mentions/s, {len(notes) / best:,.0f} notes/s, "
+        f"{chars / best / 1e6:.2f} MB/s"
+    )
+
+    print("\nfind recall (the event's actor is among the note's mentions):")
+    for col in ("actor1", "actor2"):
+        hits = total = 0
+        named_hits = named_total = 0
+        for mentions, name in zip(all_mentions, df[col], strict=True):
+            if not isinstance(name, str):
+                continue
+            ok = found(reg, mentions, name)
+            total += 1
+            hits += ok
+            if not expected_kinds(reg, name.split(" and/or ")[0]):
+                named_total += 1
+                named_hits += ok
+        print(
+            f"  {col}: {hits / total:.4f} of {total} (named actors only, i.e. not civilians, unidentified, "
+            f"protesters, rioters or state forces: {named_hits / max(named_total, 1):.4f} of {named_total})"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT))
