@@ -177,7 +177,11 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
     if kind == "range_dm":
         word, d1, d2, mon, y = m.groups()
         unc = uncertain or (word or "").lower().startswith(("between", "entre"))
-        return DateExpr("range", s, e, t, _year(y), MONTHS[mon.lower()], int(d1), int(d2), uncertain=unc)
+        night = bool(re.search(r"\b(?:overnight|night|nuit)\b[\w\s]{0,12}$", around))
+        if night:
+            unc = False  # "overnight between 24 and 25 March": the first day
+        return DateExpr("range", s, e, t, _year(y), MONTHS[mon.lower()], int(d1), int(d2), uncertain=unc,
+                        extra={"night": "1"} if night else {})
     if kind == "range_md":
         word, mon, d1, d2, y = m.groups()
         unc = uncertain or (word or "").lower() == "between"
@@ -325,6 +329,8 @@ def is_background_year(expr: DateExpr, published: dt.date | None) -> bool:
 def range_days(expr: DateExpr, published: dt.date | None) -> list[dt.date]:
     """The days of a stated span ("from 25 to 27 July"): ACLED codes one event per day (at most 7)."""
     if expr.kind != "range" or expr.uncertain or expr.day_end is None or expr.day is None:
+        return []
+    if expr.extra.get("night"):
         return []
     first = resolve(expr, published)
     if first is None:

@@ -26,7 +26,11 @@ EVENT_WORDS = re.compile(
     r"torched|set\s+(?:\w+\s+){0,3}on\s+fire|destroy(?:ed|s)|protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|"
     r"march(?:ed)?|rall(?:y|ied)|sit-in|riot(?:ed|ers|s)?|lynch(?:ed)?|mob|arrest(?:ed|s)?|detain(?:ed)?|"
     r"execut(?:ed|ion)|massacre[ds]?|behead(?:ed)?|murder(?:ed)?|assassinat(?:ed|ion)|repel(?:led)?|"
-    r"neutrali[sz]ed|targeted|raped|sexual\s+violence|died|dead|wounded|injured|"
+    r"neutrali[sz]ed|targeted|raped|sexual\s+violence|died|dead|wounded|injured|incursions?|intercepted|"
+    r"clashed|engaged|exchanged\s+fire|skirmish(?:es)?|invaded|overwhelmed|ultimatum|imposed|intimidat(?:ed|ion)|"
+    r"curfew|took\s+to\s+the\s+streets|ransack(?:ed)?|vandali[sz]ed|set\s+off|surrounded|beat(?:en)?|"
+    r"threaten(?:ed)?|forced|fired|harass(?:ed)?|sit-in|strike|boycott(?:ed)?|mutin(?:y|ied)|defect(?:ed)?|"
+    r"surrender(?:ed)?|signed|agreement|ceasefire|entered|stopped|"
     r"attaqu(?:e|é|ée|és|ées|ent|aient|ait)|assaut|embuscades?|tu(?:é|és|ée|ées|ant)|affrontements?|combats|"
     r"explos(?:é|ion|ions)|engins?\s+explosifs?|frappes?|bombard(?:é|ement)|enlev(?:é|és|ée|ées|ement)|"
     r"kidnapp(?:é|és)|incendi(?:é|és|ée|ées)|pill(?:é|és|age)|manifest(?:é|ation|ations|ants)|marche|émeutes?|"
@@ -35,7 +39,7 @@ EVENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words that only describe consequences; alone they do not make a new event.
-_WEAK_ONLY = re.compile(r"^(?:died|dead|wounded|injured|morts?|bless(?:é|és)|destroy(?:ed|s)|shot)$", re.IGNORECASE)
+_WEAK_ONLY = re.compile(r"^(?:dead|morts?)$", re.IGNORECASE)
 
 _BOILERPLATE = re.compile(
     r"^\s*(?:share\s+(?:this|on)|subscribe|sign\s+up|newsletter|read\s+(?:also|more)|related\b|see\s+also|"

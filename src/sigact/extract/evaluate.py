@@ -74,8 +74,10 @@ TARGETS = {
 }  # fmt: skip
 
 
-def pick(events: list[Event]) -> Event | None:
-    """The event compared with the gold row: highest confidence, first on ties."""
+def pick(events: list[Event], how: str = "confidence") -> Event | None:
+    """The event compared with the gold row: highest confidence, first on ties ("first": the first told)."""
+    if how == "first":
+        return events[0] if events else None
     best: Event | None = None
     for e in events:
         if best is None or (e.confidence or 0) > (best.confidence or 0):
@@ -84,7 +86,7 @@ def pick(events: list[Event]) -> Event | None:
 
 
 def evaluate_frame(
-    df: pd.DataFrame, progress: Callable[[int], None] | None = None, keep_errors: int = 0
+    df: pd.DataFrame, progress: Callable[[int], None] | None = None, keep_errors: int = 0, how: str = "confidence"
 ) -> Report:
     """Run extraction on every row's notes and compare with the row's coding."""
     n = len(df)
@@ -104,7 +106,7 @@ def evaluate_frame(
         gold_date = dt.date.fromisoformat(str(row.event_date)[:10])
         doc = Document(doc_key=str(row.event_id_cnty), text=notes, published=gold_date + dt.timedelta(days=2))
         mentions = extract_document(doc)
-        ev = pick([m.event for m in mentions])
+        ev = pick([m.event for m in mentions], how)
         dated = bool(_DATE_WORDS.search(notes))
         hits["dated_rows"] += dated
         gold_sub.append(str(row.sub_event_type))

@@ -152,10 +152,32 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+_CODED = re.compile(
+    r"\bfatalities\s+(?:are\s+)?coded\s+as\s+(\d+)|\bsplit\s+across\s+\w+\s+events?\s*\((\d+)\)", re.IGNORECASE
+)
+_INCLUDING = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:lesquels|eux|elles))\b", re.IGNORECASE
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+)?$", re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    from sigact.extract.dates import find_dates
+
+    return [(d.start, d.end) for d in find_dates(text)]
+
+
 def figures(text: str) -> list[Figure]:
-    """All fatality figures stated in ``text``."""
+    """All fatality figures stated in ``text`` (sub-counts after "including" left out)."""
     out: list[Figure] = []
+    dates = _date_spans(text)
     for m in _FIGURE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in dates):
+            continue
+        sub = _INCLUDING.search(text, max(0, m.start() - 40), m.start())
+        if sub is not None and not re.search(r"[.;]", text[sub.end() : m.start()]):
+            continue
         num, noun = m.group("num"), m.group("noun")
         value = parse_number(_strip_hedge(num))
         if value is None:
@@ -208,9 +230,45 @@ def _strip_hedge(num: str) -> str:
     )
 
 
+def _lists(text: str, figs: list[Figure]) -> list[Figure]:
+    """Figures listed together ("13 JNIM and 7 ISGS militants", "17 soldiers, 4 civilians and 7
+    terrorists") become one total figure."""
+    out: list[Figure] = []
+    run: list[Figure] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.append(Figure(sum(f.value for f in run), "", run[0].start, run[-1].end, any(f.vague for f in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for f in figs:
+        if run and _LIST_GAP.match(text[run[-1].end : f.start]):
+            run.append(f)
+            continue
+        flush()
+        run.append(f)
+    flush()
+    return out
+
+
+def _bare_ones(text: str) -> list[Figure]:
+    return [Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end()) for m in _BARE_ONE_RE.finditer(text)]
+
+
 def count_fatalities(text: str) -> int:
     """ACLED's fatality figure for one event told in ``text`` (0 when no death is reported)."""
-    figs = figures(text)
+    coded = _CODED.search(text)
+    if coded:
+        return int(coded.group(1) or coded.group(2))
+    found = figures(text)
+    spans = [(f.start, f.end) for f in found]
+    found += [b for b in _bare_ones(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
+    found.sort(key=lambda f: f.start)
+    # a group's claim ("IS claimed 60 were killed") is not a reported toll when another figure exists
+    unclaimed = [f for f in found if not _CLAIM.search(text, max(0, f.start - 60), f.start)]
+    figs = _lists(text, unclaimed or found)
     if figs:
         precise = [f for f in figs if not f.vague] or figs
         generic = [f.value for f in precise if f.group == ""]

@@ -57,6 +57,7 @@ class _Sent:
     end: int
     dates: list[DateExpr]
     date: tuple[dt.date, int] | None = None  # its own date (explicit or relative), resolved
+    narrative: tuple[dt.date, int] | None = None  # the date the narrative had reached before it
     span_days: list[dt.date] = field(default_factory=list)
     is_event: bool = False
 
@@ -81,8 +82,10 @@ def _country_hint(text: str) -> str | None:
 
 
 def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> tuple[dt.date, int] | None:
-    """The sentence's own date: the first expression that resolves to a day, week or month."""
-    for expr in s.dates:
+    """The sentence's own date: the first stated date (day, range, month), else a weekday, else a
+    relative phrase ("the following day"), resolved against publication and the narrative anchor."""
+    order = {"full": 0, "dm": 0, "range": 0, "month": 1, "weekday": 2, "relative": 3}
+    for expr in sorted(s.dates, key=lambda e: (order.get(e.kind, 9), e.start)):
         if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
             continue
         res = resolve(expr, published, anchor)
@@ -162,7 +165,7 @@ def _group(
         own_date = s.date
         days = s.span_days or []
         if listed:
-            base = own_date or (current and (current.date, current.precision)) or default
+            base = own_date or (current and (current.date, current.precision)) or s.narrative or default
             new = [
                 _Draft(base[0], base[1], p, [s], own_date is not None, (i, len(listed)))
                 for i, p in enumerate(listed)
@@ -184,7 +187,7 @@ def _group(
             if own_place and current.place is None:
                 current.place = place
             continue
-        date = own_date or (current and (current.date, current.precision)) or default
+        date = own_date or (current and (current.date, current.precision)) or s.narrative or default
         # the same incident told again later in the report
         twin = next(
             (d for d in drafts if _compatible((d.date, d.precision), date) and (own_place or own_date)
@@ -197,7 +200,7 @@ def _group(
                 twin.date, twin.precision, twin.dated = own_date[0], own_date[1], True
             current = twin
             continue
-        current = _Draft(date[0], date[1], place if (own_place or current is None) else place, [s], own_date is not None)
+        current = _Draft(date[0], date[1], place, [s], own_date is not None or s.narrative is not None)
         drafts.append(current)
     return drafts
 
@@ -208,8 +211,9 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
     anchor: dt.date | None = None
     for i, sen in enumerate(sentences(text)):
         s = _Sent(i, sen.text, sen.start, sen.end, find_dates(sen.text))
+        s.narrative = (anchor, 1) if anchor is not None else None
         s.date = _main_date(s, published, anchor)
-        if s.date is not None and s.date[1] == 1:
+        if s.date is not None and (s.date[1] == 1 or anchor is None):
             anchor = s.date[0]
         has_dm = s.date is not None
         s.is_event = (
@@ -243,13 +247,24 @@ def extract_document(doc: Document) -> list[Mention]:
     if not drafts:
         return []
     evid = [" ".join(s.text.strip() for s in d.sents) for d in drafts]
+    starts = sorted({d.sents[0].start for d in drafts})
+    prev_of = {b.start: a for a, b in zip(sents, sents[1:], strict=False)}
     preds = clf.predict(evid)
     mentions: list[Mention] = []
     for idx, (d, evidence, pred) in enumerate(zip(drafts, evid, preds, strict=True)):
         event_type, sub, rule = apply_rules(evidence, pred)
         country = d.place.country if d.place is not None else hint
         focus_start = d.sents[0].start
-        span_text = text[focus_start : d.sents[-1].end]
+        # actors may be named in the sentence just before ("Militants entered X. Two were wounded.")
+        before = prev_of.get(focus_start)
+        if before is not None and not before.is_event and not detect.is_boilerplate(before.text) and (
+            "\n\n" not in text[before.end : focus_start]
+        ):
+            focus_start = before.start
+        # the roles may be told in the sentences that follow ("The device was planted by JNIM")
+        nxt = next((x for x in starts if x > d.sents[-1].start), len(text))
+        span_end = max(d.sents[-1].end, min(nxt, d.sents[-1].end + 300))
+        span_text = text[focus_start:span_end]
         roles = assign_roles(span_text, event_type, sub, country, d.date, reg,
                              focus=(0, d.sents[0].end - focus_start))  # fmt: skip
         fatalities = count_fatalities(evidence)

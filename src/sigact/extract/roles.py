@@ -21,9 +21,18 @@ from sigact.actors.model import ActorMention
 from sigact.actors.registry import Registry
 from sigact.extract.detect import EVENT_WORDS
 
+_VAGUE_PARENTS = frozenset({"Al Qaeda", "Islamic State", "AQIM: Al Qaeda in the Islamic Maghreb"})
 _JNIM = "JNIM: Group for Support of Islam and Muslims"
 _ISGS = "Islamic State (Greater Sahara)"
-_PASSIVE_BEFORE = re.compile(r"\b(?:by|par|from)\s+(?:the\s+|les?\s+|des\s+|la\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:attack|kill|ambush|target|abduct|kidnapp?|execut|carri|perpetrat|claim|plant|launch|commit|shot|"
+    r"murder|assassinat|massacr|seiz|loot|burn|destroy|detonat|fir|shell|struck|hit|"
+    r"attaqu|tu|enlev|exécut|revendiqu|men|perpétr|commis|tend)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+){0,2}$|\bblamed\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
+                         r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|contre|visant|ciblant|attacked|ambushed|killed|kidnapped|abducted|"
     r"of|attaqué|tué|enlevé)\s+(?:an?\s+|the\s+|les?\s+|la\s+|des\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:\w+\s+){0,2}$",
@@ -58,7 +67,8 @@ def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | N
     if m.kind == "state_military":
         return reg.state_forces(country, date, "military")
     if m.kind == "state_police":
-        return reg.state_forces(country, date, "police")
+        kind = "gendarmerie" if re.search(r"gendarm", m.surface, re.IGNORECASE) else "police"
+        return reg.state_forces(country, date, kind)
     if m.kind == "armed_generic":
         return reg.unidentified(country)
     if m.kind == "civilians":
@@ -91,6 +101,20 @@ class _Slot:
     name: str
     mention: ActorMention
     suspected: bool
+
+
+def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
+    """"Katiba Macina (JNIM)": ACLED codes the parent named in brackets."""
+    out: list[_Slot] = []
+    for s in slots:
+        if out and s.mention.canonical and out[-1].mention.canonical:
+            gap = text[out[-1].mention.end : s.mention.start]
+            if re.fullmatch(r"\s*\(\s*", gap) and reg.parent(out[-1].name) == s.name:
+                prev = out.pop()
+                out.append(_Slot(s.name, prev.mention, prev.suspected or s.suspected))
+                continue
+        out.append(s)
+    return out
 
 
 def _merge_or(text: str, slots: list[_Slot]) -> list[_Slot]:
@@ -126,7 +150,7 @@ def assign_roles(
         name = _name(m, reg, country, date)
         if name:
             slots.append(_Slot(name, m, m.qualifier == "suspected"))
-    slots = _merge_or(text, slots)
+    slots = _merge_or(text, _merge_parent(text, slots, reg))
     main = [s for s in slots if lo <= s.mention.start < hi] or slots
     armed = [s for s in main if s.mention.kind != "civilians" and not s.name.startswith("Civilians")]
     civ = [s for s in main if s.mention.kind == "civilians" or s.name.startswith("Civilians")]
@@ -166,8 +190,11 @@ def assign_roles(
     if initiator is not None:
         rest = [s for s in armed if s.name != initiator.name and s.mention.start != initiator.mention.start]
         # associated actors: "Malian troops and Wagner", "soldiers backed by VDP"
+        reciprocal = bool(_RECIPROCAL.search(text, lo, hi))
         for s in rest:
             gap = text[initiator.mention.end : s.mention.start]
+            if reciprocal and re.match(r"^\s*(?:and|et)\s+(?:the\s+|les\s+)?$", gap):
+                continue  # "ISGS and JNIM clashed": two sides, not allies
             if s.mention.start > initiator.mention.end and _AND_LINK.match(gap) and len(gap) < 30:
                 roles.assoc_actor_1 = s.name if roles.assoc_actor_1 is None else f"{roles.assoc_actor_1}; {s.name}"
         rest = [s for s in rest if not (roles.assoc_actor_1 and s.name in roles.assoc_actor_1.split("; "))]
@@ -176,13 +203,29 @@ def assign_roles(
     elif armed:
         target = armed[0]
 
+    if sub_event_type == "Remote explosive/landmine/IED":
+        # the vehicle that "struck an IED" is the target; the one who planted it, the initiator
+        nonstate = [s for s in slots if (_inter(s.name, s.mention, reg) or 0) in (2, 3, 4)]
+        state = [s for s in armed if (_inter(s.name, s.mention, reg) or 0) in (1, 8)]
+        if initiator is not None and (_inter(initiator.name, initiator.mention, reg) or 0) in (1, 8) and not (
+            _PASSIVE_BEFORE.search(text[max(0, initiator.mention.start - 40) : initiator.mention.start])
+        ):
+            target = initiator
+            initiator = nonstate[0] if nonstate else None
+        elif initiator is not None and target is None and state:
+            target = state[0]
+    if initiator is not None and initiator.name in _VAGUE_PARENTS:
+        better = next((s for s in slots if s.mention.canonical and s.name not in _VAGUE_PARENTS
+                       and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target), None)  # fmt: skip
+        if better is not None:
+            initiator = better
     if initiator is not None:
         roles.actor1, roles.inter1 = initiator.name, _inter(initiator.name, initiator.mention, reg)
         roles.actor1_suspected = initiator.suspected
     if target is not None:
         roles.actor2, roles.inter2 = target.name, _inter(target.name, target.mention, reg)
 
-    civilian_event = event_type == "Violence against civilians" or (
+    civilian_event = event_type == "Violence against civilians" or sub_event_type == "Looting/property destruction" and target is None or (
         event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None
     )
     if civilian_event and country:

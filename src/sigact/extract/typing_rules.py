@@ -18,13 +18,15 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                 r"\battentats?[-\s]suicides?\b", re.I), None),
     ("Air/drone strike", re.compile(r"\b(?:drone|air|aerial|helicopter)\s*(?:strikes?|attacks?|bombardments?|raids?|fire)\b|"
                                     r"\bairstrikes?\b|\bfrappes?\s+(?:aériennes?|de\s+drones?)\b", re.I),
-     re.compile(r"\b(?:shot\s+down|abattu)\b", re.I)),
+     re.compile(r"\b(?:shot\s+down|abattu|ground\s+(?:operations?|troops|forces)|clash(?:ed|es)?|gunfire|"
+                r"small\s+arms)\b", re.I)),
     ("Remote explosive/landmine/IED", re.compile(
         r"\b(?:IEDs?|VBIEDs?|improvised\s+explosive|landmines?|roadside\s+bombs?|explosive\s+devices?|car\s+bombs?|"
         r"engins?\s+explosifs?|mines?\s+(?:exploded|explosion)|struck\s+a\s+mine|hit\s+a\s+mine|sauté\s+sur\s+une\s+mine)\b", re.I),
-     re.compile(r"\b(?:defused|dismantled|neutralized\s+(?:an?\s+)?(?:IED|explosive)|désamorcé|discovered|found)\b", re.I)),
+     re.compile(r"\b(?:defused|dismantled|neutralized\s+(?:an?\s+)?(?:IED|explosive)|désamorcé|discovered|found|"
+                r"small\s+arms|gunfire|clash(?:ed|es)?|exchange\s+of\s+fire)\b", re.I)),
     ("Grenade", re.compile(r"\bgrenades?\b", re.I), None),
-    ("Sexual violence", re.compile(r"\b(?:raped|rape|sexual(?:ly)?\s+(?:violence|assault|abused)|violée?s?)\b", re.I), None),
+    ("Sexual violence", re.compile(r"\b(?:raped|sexually\s+(?:assaulted|abused)|violées?)\b", re.I), None),
 ]
 _ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
                         r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
