@@ -344,3 +344,19 @@ def test_read_path_accepts_urls_and_yields_every_feed_entry(local_server: str) -
     assert [d.doc_key for d in read_path(local_server + "/feed")] == ["wire-1", "wire-2"]
     (page,) = read_path(local_server + "/article")
     assert "Solenzo" in page.text
+
+
+def test_errors_list_collects_bad_files_and_lines_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First report.")
+    (tmp_path / "b.txt").write_bytes("Rapport en latin-1 : é".encode("latin-1"))
+    (tmp_path / "c.jsonl").write_text('{"id": "c1", "text": "ok"}\n{"id": 5}\n{"id": "c3", "text": "ok too"}\n')
+    (tmp_path / "d.xml").write_text("<note>not a feed</note>")
+    (tmp_path / "e.txt").write_text("Last report.")
+    with pytest.raises(ReadError, match="b.txt"):
+        list(read_path(tmp_path))
+    errors: list[ReadError] = []
+    keys = [d.doc_key for d in read_path(tmp_path, errors=errors)]
+    assert keys == ["a.txt", "c1", "c3", "e.txt"]
+    assert [(Path(e.path).name, e.line) for e in errors] == [("b.txt", None), ("c.jsonl", 2), ("d.xml", None)]
+    missing: list[ReadError] = []
+    assert list(read_path(tmp_path / "nope", errors=missing)) == [] and len(missing) == 1

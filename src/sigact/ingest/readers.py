@@ -14,7 +14,8 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -306,54 +307,71 @@ def _jsonl_lines(source: str | Path | IO[str] | IO[bytes]) -> tuple[str, Iterabl
     return getattr(source, "name", "<stream>"), source
 
 
-def read_jsonl(source: str | Path | IO[str] | IO[bytes], published: dt.date | None = None) -> Iterator[Document]:
+def read_jsonl(
+    source: str | Path | IO[str] | IO[bytes], published: dt.date | None = None,
+    errors: list[ReadError] | None = None,
+) -> Iterator[Document]:
     """Documents from JSON Lines ``{"id", "text", "published"?, "url"?, "title"?}`` ("-" = stdin).
 
-    A bad line raises ReadError naming the file, the line number and the field.
+    A bad line raises ReadError naming the file, the line number and the field - or, when ``errors`` is a
+    list, is recorded there and skipped.
     """
     name, lines = _jsonl_lines(source)
     for lineno, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                raw = raw.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise ReadError(name, lineno, "not UTF-8 text") from exc
-        line = raw.strip().lstrip("\ufeff")
-        if not line:
-            continue
         try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ReadError(name, lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
-        if not isinstance(rec, dict):
-            raise ReadError(name, lineno, "each line must be a JSON object")
-        rid = rec.get("id")
-        if rid is None or (isinstance(rid, str) and not rid.strip()):
-            raise ReadError(name, lineno, "field 'id' is missing or empty")
-        if not isinstance(rid, (str, int)) or isinstance(rid, bool):
-            raise ReadError(name, lineno, "field 'id' must be a string or an integer")
-        text = rec.get("text")
-        if not isinstance(text, str):
-            raise ReadError(name, lineno, "field 'text' is missing or not a string")
-        stated: dt.date | None = None
-        pub = rec.get("published")
-        if pub not in (None, ""):
-            if not isinstance(pub, str):
-                raise ReadError(name, lineno, "field 'published' must be a 'YYYY-MM-DD' string")
-            try:
-                stated = dt.date.fromisoformat(pub.strip()[:10])
-            except ValueError as exc:
-                raise ReadError(name, lineno, f"field 'published': {pub!r} is not a YYYY-MM-DD date") from exc
-        fields: dict[str, str | None] = {}
-        for f in ("url", "title"):
-            v = rec.get(f)
-            if v is not None and not isinstance(v, str):
-                raise ReadError(name, lineno, f"field '{f}' must be a string")
-            fields[f] = v or None
-        yield read_text(
-            text, str(rid), published=published, url=fields["url"], title=fields["title"],
-            source_type="jsonl", path=None if name.startswith("<") else name, stated_published=stated,
-        )
+            doc = _jsonl_record(name, lineno, raw, published)
+        except ReadError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
+            continue
+        if doc is not None:
+            yield doc
+
+
+def _jsonl_record(name: str, lineno: int, raw: str | bytes, published: dt.date | None) -> Document | None:
+    """One JSONL line as a Document (None for a blank line)."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ReadError(name, lineno, "not UTF-8 text") from exc
+    line = raw.strip().lstrip("\ufeff")
+    if not line:
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ReadError(name, lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+    if not isinstance(rec, dict):
+        raise ReadError(name, lineno, "each line must be a JSON object")
+    rid = rec.get("id")
+    if rid is None or (isinstance(rid, str) and not rid.strip()):
+        raise ReadError(name, lineno, "field 'id' is missing or empty")
+    if not isinstance(rid, (str, int)) or isinstance(rid, bool):
+        raise ReadError(name, lineno, "field 'id' must be a string or an integer")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise ReadError(name, lineno, "field 'text' is missing or not a string")
+    stated: dt.date | None = None
+    pub = rec.get("published")
+    if pub not in (None, ""):
+        if not isinstance(pub, str):
+            raise ReadError(name, lineno, "field 'published' must be a 'YYYY-MM-DD' string")
+        try:
+            stated = dt.date.fromisoformat(pub.strip()[:10])
+        except ValueError as exc:
+            raise ReadError(name, lineno, f"field 'published': {pub!r} is not a YYYY-MM-DD date") from exc
+    fields: dict[str, str | None] = {}
+    for f in ("url", "title"):
+        v = rec.get(f)
+        if v is not None and not isinstance(v, str):
+            raise ReadError(name, lineno, f"field '{f}' must be a string")
+        fields[f] = v or None
+    return read_text(
+        text, str(rid), published=published, url=fields["url"], title=fields["title"],
+        source_type="jsonl", path=None if name.startswith("<") else name, stated_published=stated,
+    )
 
 
 # ---------------------------------------------------------------- URLs
@@ -428,13 +446,19 @@ def read_url(url: str, published: dt.date | None = None, timeout: float = 20.0) 
 # ---------------------------------------------------------------- files and folders
 
 
-def read_file(path: Path, published: dt.date | None = None, doc_key: str | None = None) -> Iterator[Document]:
-    """The Document(s) in one file, by its extension (or by sniffing when the extension is unknown)."""
+def read_file(
+    path: Path, published: dt.date | None = None, doc_key: str | None = None,
+    errors: list[ReadError] | None = None,
+) -> Iterator[Document]:
+    """The Document(s) in one file, by its extension (or by sniffing when the extension is unknown).
+
+    ``errors``: collect bad JSONL lines there instead of raising (see :func:`read_path`).
+    """
     key = doc_key or path.name
     name = str(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, published=published)
+        yield from read_jsonl(path, published=published, errors=errors)
         return
     try:
         data = path.read_bytes()
@@ -461,17 +485,23 @@ def _visible(path: Path, root: Path) -> bool:
     return not any(part.startswith((".", "_")) and part not in (".", "..") for part in path.relative_to(root).parts)
 
 
-def read_path(path: str | Path, published: dt.date | None = None) -> Iterator[Document]:
+def read_path(
+    path: str | Path, published: dt.date | None = None, errors: list[ReadError] | None = None
+) -> Iterator[Document]:
     """Documents from a file of any supported kind, a folder (recursive, sorted, hidden files skipped),
     an http(s) URL (every entry of a feed) or "-" (stdin: JSONL when it starts with "{", else one plain-text
-    document)."""
+    document).
+
+    By default the first unreadable file or record raises :class:`ReadError`. Pass a list as ``errors`` to
+    collect those errors instead and go on with the next file (or the next JSONL line).
+    """
     if isinstance(path, str) and re.match(r"^https?://", path, re.IGNORECASE):
-        yield from iter_url(path, published=published)
+        yield from _guard(lambda: iter_url(path, published=published), errors)
         return
     if str(path) == "-":
         data = sys.stdin.read()
         if data.lstrip().startswith("{"):
-            yield from read_jsonl(io.StringIO(data), published=published)
+            yield from read_jsonl(io.StringIO(data), published=published, errors=errors)
         else:
             yield _text_document(data.lstrip("\ufeff"), "<stdin>", None, published, markdown=False)
         return
@@ -479,8 +509,22 @@ def read_path(path: str | Path, published: dt.date | None = None) -> Iterator[Do
     if p.is_dir():
         for f in sorted(p.rglob("*")):
             if f.is_file() and _visible(f, p) and f.suffix.lower() in SUPPORTED_SUFFIXES:
-                yield from read_file(f, published=published, doc_key=f.relative_to(p).as_posix())
+                yield from _guard(partial(read_file, f, published, f.relative_to(p).as_posix(), errors), errors)
         return
     if not p.exists():
-        raise ReadError(str(p), None, "no such file or folder")
-    yield from read_file(p, published=published)
+        err = ReadError(str(p), None, "no such file or folder")
+        if errors is None:
+            raise err
+        errors.append(err)
+        return
+    yield from _guard(lambda: read_file(p, published=published, errors=errors), errors)
+
+
+def _guard(make: Callable[[], Iterable[Document]], errors: list[ReadError] | None) -> Iterator[Document]:
+    """Yield what ``make()`` yields; on ReadError raise it, or record it in ``errors`` and stop quietly."""
+    try:
+        yield from make()
+    except ReadError as exc:
+        if errors is None:
+            raise
+        errors.append(exc)
