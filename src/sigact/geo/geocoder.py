@@ -41,8 +41,8 @@ STOPWORDS = frozenset(
     men gunmen police gendarmes gendarmerie people civilians civilian government state islamic
     islamist jihadist jihadists group groups the un au eu us french france malian burkinabe
     nigerien operation operations barkhane serval minusma eutm takuba fama jnim isgs iswap aqim
-    gsim mujao gatia msa cma hcua mnla cmfpr cspdpa ansar ansarul ansaroul dine katiba macina
-    serma fulani peul peuls peulh fulbe dogon dogons bambara bozo bozos tuareg tuaregs touareg
+    gsim mujao gatia msa cma hcua mnla cmfpr cspdpa ansar ansarul ansaroul dine katiba
+    fulani peul peuls peulh fulbe dogon dogons bambara bozo bozos tuareg tuaregs touareg
     daoussak daosahak imghad idnane mossi songhai sonrai bella arab arabs dozo dozos donso koglweogo
     koglweogos vdp wagner russian russians dan na ambassagou his her their its this that these those
     burkina faso mali niger nigeria benin togo ghana algeria mauritania chad islam muslim christian
@@ -84,6 +84,20 @@ _PERSON = re.compile(
     r"\b(?:General|Gen\.|Minister|President|Colonel|Col\.|Captain|Capt\.|Lieutenant|Lt\.|Imam|Mayor|"
     r"Chief|Sergeant|Commander|Mr\.?|Mrs\.?|Dr\.?|Prefect|Governor|named|called|Amadou|Ag)\s+$"
 )
+_NEAR_GAP = re.compile(
+    r"^[\s,(]*(?:(?:a|the)\s+(?:village|town|locality|hamlet|camp|site)\s+)?(?:located\s+|situated\s+|just\s+)?"
+    r"(?:near|close to|not far from|(?:about\s+|some\s+|around\s+)?\d+\s*(?:km|kms|kilometers|kilometres|miles)"
+    r"(?:\s+\w+)?\s+(?:of|from)|(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+    r"north-east|north-west|south-east|south-west)\s+of|in the (?:vicinity|area|outskirts) of|outside)\s*$",
+    re.I,
+)
+_QUARTER_GAP = re.compile(
+    r"\s*(?:quarter|neighbou?rhood|district|sector|area|market|suburb|hospital|prison|camp|town hall|mosque)"
+    r"\s+(?:of|in)\s+",
+    re.I,
+)
+_AXIS_AFTER = re.compile(r"^\s*(?:axis|road|route|highway)\b", re.I)
+_AXIS_BEFORE = re.compile(r"(?:axis|road|route)\s*(?:of\s+)?$", re.I)
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -277,7 +291,42 @@ class Geocoder:
             out.append(m)
             i = k + 1
         self._mark_context(text, out)
+        self._mark_relations(text, out)
         return out
+
+    @staticmethod
+    def _mark_relations(text: str, mentions: list[PlaceMention]) -> None:
+        """ACLED's conventions between two names of one phrase:
+
+        - "X [Y]": Y is the name ACLED codes (its spelling of X);
+        - "X near Y", "X, 15 km from Y", "X, north of Y", "X (40 km from Kidal)": the reference
+          town Y is coded, geo_precision 2;
+        - "the X quarter of Y", "X market in Y": the town Y;
+        - "the A-B axis/road", "axis A-B": B.
+        """
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            gap = text[a.end : b.start]
+            if len(gap) > 60:
+                continue
+            if gap.strip() == "[" or re.fullmatch(r"\s*\[", gap):
+                b.cue += 3.0
+                b.role = "place"
+                a.cue -= 1.0
+            elif _NEAR_GAP.search(gap):
+                b.cue = max(b.cue, a.cue) + 0.6
+                b.near = True
+                b.role = "place"
+                a.cue -= 1.0
+            elif _QUARTER_GAP.fullmatch(gap):
+                b.cue = max(b.cue, a.cue) + 0.6
+                b.role = "place"
+                a.cue -= 1.5
+            elif re.fullmatch(r"\s*-\s*", gap) and (
+                _AXIS_AFTER.match(text[b.end : b.end + 12]) or _AXIS_BEFORE.search(text[max(0, a.start - 20) : a.start])
+            ):
+                b.cue = max(b.cue, a.cue) + 0.5
+                b.near = True
+                a.cue -= 0.5
 
     @staticmethod
     def _slot(text: str, start: int) -> bool:
@@ -290,7 +339,7 @@ class Geocoder:
         after = norm(text[end : end + 25]).split()
         if before and before[-1] in {"katiba", "ansarul", "ansaroul", "ansar", "brigade", "battalion", "forces"}:
             return True
-        if after and after[0] in {
+        if text[end : end + 1] == " " and after and after[0] in {
             "militants",
             "militia",
             "brigade",
