@@ -32,7 +32,8 @@ def register(app: typer.Typer) -> None:
             envvar="SIGACT_TILE_URL", help="Optional map tile URL template ({z}/{x}/{y}); none by default.")] = None,
         tile_attribution: Annotated[str | None, typer.Option(help="Attribution shown for the tiles.")] = None,
         workers: Annotated[int, typer.Option(help="uvicorn worker processes.")] = 1,
-        cache_ttl: Annotated[float, typer.Option(help="Seconds read answers are cached (0: off).")] = 30.0,
+        cache_ttl: Annotated[float, typer.Option(
+            help="Longest time (s) a read answer is reused; data changes clear it sooner (0: off).")] = 600.0,
     ) -> None:
         """Serve the dashboard at http://HOST:PORT/ and the API under /api (docs at /docs)."""
         import os

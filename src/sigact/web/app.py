@@ -18,7 +18,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 
 from sigact.store import Store, open_store
 from sigact.web.boundaries import admin1_geojson
-from sigact.web.cache import TTLCache
+from sigact.web.cache import TTLCache, data_version
 from sigact.web.deps import Reader, Settings
 from sigact.web.routers import events, review, stats
 
@@ -67,7 +67,8 @@ def create_app(db: str | Store | None = None, settings: Settings | None = None) 
     )
     app.state.store = db if isinstance(db, Store) else open_store(db)
     app.state.settings = settings
-    app.state.cache = TTLCache(settings.cache_ttl)
+    store = app.state.store
+    app.state.cache = TTLCache(settings.cache_ttl, version=lambda: data_version(store))
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))
     app.include_router(events.router)
     app.include_router(stats.router)
@@ -96,4 +97,8 @@ def create_app(db: str | Store | None = None, settings: Settings | None = None) 
         return FileResponse(STATIC / "docs.html")
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if settings.warm and settings.cache_ttl > 0:
+        from sigact.web.warm import warm_in_background
+
+        warm_in_background(app)
     return app

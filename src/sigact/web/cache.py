@@ -1,7 +1,11 @@
-"""A small time-limited cache for read answers (statistics over a million rows take a while).
+"""A small cache for read answers (statistics over a million rows take a while).
 
-Entries live ``ttl`` seconds; any write through the API clears the cache, so a reviewer sees
-their own change at once. Changes made outside the server (an import) show within ``ttl``.
+An entry stays valid until the data changes or ``ttl`` seconds pass, whichever comes first. The
+data's version (see :func:`data_version`: the newest audit-log entry and the newest import, two
+primary-key lookups) is checked at most once a second; any write through the API also clears the
+cache, so a reviewer sees their own change at once. Writes that leave no audit or import record
+show within ``ttl``. Concurrent requests for the same missing key wait for one computation
+instead of all running it.
 """
 
 from __future__ import annotations
@@ -12,30 +16,75 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from sqlalchemy import func, select
+
+from sigact.store import Store
+from sigact.store.schema import audit_log, imports
+
+
+def data_version(store: Store) -> tuple[Any, ...]:
+    """Changes whenever an event is created, edited, reviewed or imported."""
+    with store.engine.connect() as conn:
+        return (conn.execute(select(func.max(audit_log.c.id))).scalar(),
+                conn.execute(select(func.max(imports.c.id))).scalar())
+
 
 class TTLCache:
-    def __init__(self, ttl: float = 30.0, size: int = 512) -> None:
+    def __init__(self, ttl: float = 30.0, size: int = 1024,
+                 version: Callable[[], Hashable] | None = None, version_every: float = 1.0) -> None:
         self.ttl = ttl
         self.size = size
         self._data: OrderedDict[Hashable, tuple[float, Any]] = OrderedDict()
         self._lock = threading.Lock()
+        self._inflight: dict[Hashable, threading.Lock] = {}
+        self._version = version
+        self._version_every = version_every
+        self._seen_version: Hashable = None
+        self._checked_at = 0.0
+
+    def _check_version(self) -> None:
+        if self._version is None:
+            return
+        now = time.monotonic()
+        with self._lock:
+            if now - self._checked_at < self._version_every:
+                return
+            self._checked_at = now
+        current = self._version()
+        with self._lock:
+            if current != self._seen_version:
+                self._data.clear()
+                self._seen_version = current
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         if self.ttl <= 0:
             return compute()
-        now = time.monotonic()
+        self._check_version()
+        found, value = self._lookup(key)
+        if found:
+            return value
+        with self._lock:
+            key_lock = self._inflight.setdefault(key, threading.Lock())
+        with key_lock:
+            found, value = self._lookup(key)
+            if found:
+                return value
+            value = compute()
+            with self._lock:
+                self._data[key] = (time.monotonic() + self.ttl, value)
+                self._data.move_to_end(key)
+                while len(self._data) > self.size:
+                    self._data.popitem(last=False)
+                self._inflight.pop(key, None)
+        return value
+
+    def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         with self._lock:
             hit = self._data.get(key)
-            if hit is not None and hit[0] > now:
+            if hit is not None and hit[0] > time.monotonic():
                 self._data.move_to_end(key)
-                return hit[1]
-        value = compute()
-        with self._lock:
-            self._data[key] = (now + self.ttl, value)
-            self._data.move_to_end(key)
-            while len(self._data) > self.size:
-                self._data.popitem(last=False)
-        return value
+                return True, hit[1]
+        return False, None
 
     def clear(self) -> None:
         with self._lock:

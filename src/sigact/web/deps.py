@@ -23,6 +23,7 @@ class Settings:
     tile_url: str | None = None
     tile_attribution: str | None = None
     cache_ttl: float = 30.0
+    warm: bool = False  # compute the unfiltered dashboard's answers in the background at start
     extra: dict[str, str] = field(default_factory=dict)
 
 

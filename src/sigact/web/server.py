@@ -15,6 +15,7 @@ def app_from_env() -> FastAPI:
         open_reads=os.environ.get("SIGACT_WEB_OPEN_READS", "1") == "1",
         tile_url=os.environ.get("SIGACT_WEB_TILE_URL") or None,
         tile_attribution=os.environ.get("SIGACT_WEB_TILE_ATTRIBUTION") or None,
-        cache_ttl=float(os.environ.get("SIGACT_WEB_CACHE_TTL", "30")),
+        cache_ttl=float(os.environ.get("SIGACT_WEB_CACHE_TTL", "600")),
+        warm=True,
     )
     return create_app(os.environ.get("SIGACT_WEB_DB"), settings)

@@ -30,10 +30,13 @@ def list_events(
         raise HTTPException(422, f"order must be one of {', '.join(sorted(query.ORDERS))}")
     if format == "geojson":
         return geojson(store, cache, flt, _, limit)
-    items = query.page(store, flt, limit=limit, offset=offset, order=order, descending=desc)
+    key = query.filter_key(flt)
+    items = cache.get_or_compute(("page", key, limit, offset, order, desc),
+                                 lambda: query.page(store, flt, limit=limit, offset=offset, order=order,
+                                                    descending=desc))
     out: dict[str, Any] = {"limit": limit, "offset": offset, "items": items}
     if total:
-        out["total"] = cache.get_or_compute(("count", query.filter_key(flt)), lambda: query.count(store, flt))
+        out["total"] = cache.get_or_compute(("count", key), lambda: query.count(store, flt))
     return out
 
 

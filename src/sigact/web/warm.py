@@ -1,0 +1,37 @@
+"""Compute, in the background, the answers a dashboard asks for first (no filter), so the first
+visitor after a start (or after a review write cleared the cache) does not wait for full scans."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from fastapi import FastAPI
+
+from sigact.web.deps import web_filter
+from sigact.web.routers import events, stats
+
+log = logging.getLogger(__name__)
+
+
+def warm(app: FastAPI) -> None:
+    """Fill the answer cache for the unfiltered dashboard (runs the route functions directly)."""
+    store, cache = app.state.store, app.state.cache
+    flt = web_filter()
+    try:
+        events.facets(store, cache, None)
+        stats.summary(store, cache, flt, None)
+        events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
+                           total=True, format="json")
+        for interval in ("month", "week"):
+            stats.timeline(store, cache, flt, None, interval=interval)
+        events.geojson(store, cache, flt, None, limit=5000)
+        stats.shares(store, cache, flt, None, by="event_type", limit=20)
+    except Exception:  # noqa: BLE001 - warming is an optimisation; a failure shows up in requests
+        log.exception("warming the answer cache failed")
+
+
+def warm_in_background(app: FastAPI) -> threading.Thread:
+    thread = threading.Thread(target=warm, args=(app,), name="sigact-web-warm", daemon=True)
+    thread.start()
+    return thread
