@@ -23,6 +23,9 @@ from sigact.ingest import date_from_url, detect_published, parse_date
         ("Published on March 22, 2025, at 12:24 am, updated on March 23, 2025\nBody.", dt.date(2025, 3, 22)),
         ("E-Paper | March 22, 2025\n\nNiger declared mourning.", dt.date(2025, 3, 22)),
         ("Last updated: 3 April 2024\n\nBody text.", dt.date(2024, 4, 3)),
+        ("Posted 2024/09/18 10:31\n\nBody text.", dt.date(2024, 9, 18)),
+        ("Le 18/09/2024 à 10h30\n\nCorps du texte.", dt.date(2024, 9, 18)),
+        ("09/18/2024\n\nBody text.", dt.date(2024, 9, 18)),
     ],
 )
 def test_stated_publication_dates(text: str, expected: dt.date) -> None:

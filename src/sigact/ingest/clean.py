@@ -43,7 +43,7 @@ _LINE_PATTERNS = [
     r"this image is ai-generated|for illustrative purposes only|fictional representation",
     r"^\(?with inputs from agencies\.?\)?$|^reuse this content$|^lire en français$|^read in english$|"
     r"^lecture du monde en cour|^translation of an original article\b|^\(?this story has not been edited\b",
-    r"^(?:left menu|menu|home|advertisement|advertisements|publicité|skip to (?:main )?content|search|"
+    r"^(?:infobox|left menu|menu|home|advertisement|advertisements|publicité|skip to (?:main )?content|search|"
     r"e-paper|trending|top stories|latest news|most read|popular)\W*$",
     r"^(?:published on|updated on|publié le|mis à jour le)\s*:?\s*$|^\d+\s*(?:mins?|minutes?)(?: read)?$",
     r"^data cutoff\s*:|^author\s*:|^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$|^source\s*:\s*\S.{0,60}$",

@@ -46,7 +46,7 @@ _WEEKDAY_RE = (
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 # "December 15, 2023", "Sept. 17 2024"
 _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b")
 
 _PUBLISHED_KW = re.compile(
@@ -94,7 +94,7 @@ def find_dates(line: str) -> list[DateMatch]:
         if d and not any(f.start <= m.start() < f.end for f in found):
             found.append(DateMatch(d, m.start(), m.end()))
     for m in _ISO.finditer(line):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        d = _safe_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
         if d:
             found.append(DateMatch(d, m.start(), m.end()))
     for m in _NUMERIC.finditer(line):
