@@ -33,7 +33,7 @@ from scipy import stats as sps
 from sqlalchemy import Select, and_, case, func, select, union
 
 from sigact.analyze import dimensions as dims
-from sigact.analyze.periods import CONVENTIONS, bucket_expr, bucket_start, buckets, check_freq, span
+from sigact.analyze.periods import CONVENTIONS, bucket_start, buckets, check_freq, span
 from sigact.store import Store
 from sigact.store.filters import EventFilter, where
 from sigact.store.schema import events
@@ -56,16 +56,23 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, dialect: str) -> list[Select[Any]]:
-    """One SELECT per combination of dimension variants, each row: id, date, fatalities, bucket, dims."""
+def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, explain: bool) -> list[Select[Any]]:
+    """One SELECT per combination of dimension variants, each row: [id], fatalities, day, dims.
+
+    Buckets are formed later from the day (GROUP BY the raw ``event_date`` follows the date-ordered
+    indexes, with no sort; weeks/months are summed in pandas). The id is selected only when it is
+    needed (explain, or several variants to de-duplicate), so covering indexes can answer alone."""
     cond = where(live(flt))
     regions = list(flt.region_group) or None
     per_dim = [dims.variants(d, regions) for d in by]
+    combos = list(itertools.product(*per_dim)) if per_dim else [()]
+    with_id = explain or len(combos) > 1
     out = []
-    for combo in itertools.product(*per_dim) if per_dim else [()]:
-        cols: list[Any] = [events.c.id, events.c.fatalities]
+    for combo in combos:
+        cols: list[Any] = [events.c.id] if with_id else []
+        cols.append(events.c.fatalities)
         if per:
-            cols.append(bucket_expr(per, dialect).label("period"))
+            cols.append(events.c.event_date.label("day"))
         for name, var in zip(by, combo, strict=True):
             cols.append(var.value.label(name))
         out.append(select(*cols).where(and_(cond, *[v.when for v in combo])))
@@ -102,13 +109,13 @@ def aggregate(
 
 
 def _aggregate_sql(store: Store, flt: EventFilter, by: list[str], per: str | None, explain: bool) -> pd.DataFrame:
-    selects = _base_selects(flt, by, per, store.dialect)
+    selects = _base_selects(flt, by, per, explain)
     if len(selects) == 1:
         sub = selects[0].subquery()
     else:
         # union (not union all): an event counts once per value even when two variants give it
         sub = union(*selects).subquery()
-    keys = (["period"] if per else []) + by
+    keys = (["day"] if per else []) + by
     cols: list[Any] = [sub.c[k] for k in keys]
     cols += [
         func.count().label("events"),
@@ -118,15 +125,28 @@ def _aggregate_sql(store: Store, flt: EventFilter, by: list[str], per: str | Non
     if explain:
         cols.append(func.aggregate_strings(sub.c.id, ",").label("event_ids"))
     stmt = select(*cols).group_by(*[sub.c[k] for k in keys])
+    names = [*keys, *METRICS, *(["event_ids"] if explain else [])]
     with store.engine.connect() as conn:
         rows = conn.execute(stmt).all()
-    frame = pd.DataFrame(rows, columns=[*keys, *METRICS, *(["event_ids"] if explain else [])])
+    # columns from plain tuples: much faster than handing Row objects to pandas
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+    frame = pd.DataFrame({name: list(col) for name, col in zip(names, columns, strict=True)})
     for m in METRICS:
         frame[m] = frame[m].fillna(0).astype("int64")
-    if per:
-        frame["period"] = pd.to_datetime(frame["period"])
     if explain:
-        frame["event_ids"] = frame["event_ids"].map(lambda s: sorted(s.split(",")) if s else [])
+        frame["event_ids"] = frame["event_ids"].map(lambda s: s.split(",") if s else [])
+    if per:
+        frame["period"] = bucket_start(pd.to_datetime(frame.pop("day")), per)
+        keys = ["period", *by]
+        if len(frame):
+            agg: dict[str, Any] = {m: "sum" for m in METRICS}
+            if explain:
+                agg["event_ids"] = lambda s: list(itertools.chain.from_iterable(s))
+            frame = frame.groupby(keys, dropna=False, sort=False).agg(agg).reset_index()
+        else:
+            frame = frame[[*keys, *METRICS, *(["event_ids"] if explain else [])]]
+    if explain:
+        frame["event_ids"] = frame["event_ids"].map(sorted)
     return frame
 
 
@@ -273,7 +293,13 @@ def shares(store: Store, flt: EventFilter | None = None, *, by: Sequence[str], w
     by = list(by)
     within = list(within)
     frame = aggregate(store, flt, by=[*within, *[b for b in by if b not in within]], explain=explain)
-    total = _total(store, flt, within)
+    single_valued = all(d not in dims.MULTI and d not in dims.PANDAS_ONLY for d in by)
+    if single_valued:
+        # each event has exactly one value per dimension: the totals are the sums (no second query)
+        total = (frame.groupby(within)["events"].sum().reset_index() if within
+                 else pd.DataFrame({"events": [int(frame["events"].sum())]})).rename(columns={"events": "total"})
+    else:
+        total = _total(store, flt, within)
     if within:
         frame = frame.merge(total, on=within, how="left")
     else:
@@ -305,16 +331,23 @@ def compare(
     one Poisson rate (two-sided), ``rate_ratio`` the second rate over the first."""
     flt = flt or EventFilter()
     labels = list(labels or [f"{_as_date(a).isoformat()}..{_as_date(b).isoformat()}" for a, b in periods])
-    merged: pd.DataFrame | None = None
+    bounds = [(_as_date(a), _as_date(b)) for a, b in periods]
     keys = list(by)
-    spans = []
-    for i, (a, b) in enumerate(periods):
-        sub = dataclasses.replace(flt, date_from=_as_date(a), date_to=_as_date(b))
-        n = span(_as_date(a), _as_date(b), per)
-        spans.append(n)
-        frame = aggregate(store, sub, by=by, explain=explain)
+    spans = [span(a, b, per) for a, b in bounds]
+    # one query over the whole span, grouped by day; each period sums its days in pandas
+    hull = dataclasses.replace(flt, date_from=min(a for a, _ in bounds), date_to=max(b for _, b in bounds))
+    daily = aggregate(store, hull, by=by, per="day", explain=explain)
+    merged: pd.DataFrame | None = None
+    for i, (a, b) in enumerate(bounds):
+        part = daily[(daily["period"] >= pd.Timestamp(a)) & (daily["period"] <= pd.Timestamp(b))]
+        agg: dict[str, Any] = {m: "sum" for m in METRICS}
+        if explain:
+            agg["event_ids"] = lambda s: sorted(itertools.chain.from_iterable(s))
+        if keys:
+            frame = part.groupby(keys, dropna=False).agg(agg).reset_index()
+        else:
+            frame = pd.DataFrame([{m: (part[m].sum() if m in METRICS else agg[m](part[m])) for m in agg}])
         frame = frame.rename(columns={m: f"{m}_{i + 1}" for m in [*METRICS, "event_ids"]})
-        frame[f"rate_{i + 1}"] = frame[f"events_{i + 1}"] / n
         if merged is None:
             merged = frame
         elif keys:
@@ -322,12 +355,12 @@ def compare(
         else:
             merged = pd.concat([merged, frame], axis=1)
     assert merged is not None
-    if merged.empty and not keys:
-        merged = pd.DataFrame([{f"events_{i + 1}": 0 for i in range(len(periods))}])
+    if keys:
+        merged = merged[merged[[f"events_{i + 1}" for i in range(len(bounds))]].fillna(0).sum(axis=1) > 0]
     for i, n in enumerate(spans):
         for m in METRICS:
             col = f"{m}_{i + 1}"
-            merged[col] = merged[col].fillna(0).astype("int64") if col in merged else 0
+            merged[col] = merged[col].fillna(0).astype("int64")
         merged[f"rate_{i + 1}"] = merged[f"events_{i + 1}"] / n
         if explain:
             col = f"event_ids_{i + 1}"
@@ -336,10 +369,7 @@ def compare(
         merged["change"] = merged["rate_2"] - merged["rate_1"]
         merged["percent_change"] = (100 * merged["change"] / merged["rate_1"].where(merged["rate_1"] > 0)).round(1)
         merged["rate_ratio"] = merged["rate_2"] / merged["rate_1"].where(merged["rate_1"] > 0)
-        merged["p_value"] = [
-            rate_test(int(k1), spans[0], int(k2), spans[1]) for k1, k2 in zip(merged["events_1"], merged["events_2"],
-                                                                             strict=True)
-        ]
+        merged["p_value"] = rate_tests(merged["events_1"].tolist(), spans[0], merged["events_2"].tolist(), spans[1])
     merged.attrs["periods"] = dict(zip(labels, [(str(a), str(b)) for a, b in periods], strict=True))
     merged.attrs["convention"] = f"rate_N = events in period N / {per}s in period N; " + CONVENTIONS[per]
     order = [f"rate_{len(periods)}"] if keys else []
@@ -347,10 +377,29 @@ def compare(
 
 
 def rate_test(k1: int, t1: float, k2: int, t2: float, alternative: str = "two-sided") -> float:
-    """p-value of the exact conditional test of equal Poisson rates (k1 events in t1 vs k2 in t2)."""
-    if k1 + k2 == 0:
-        return 1.0
-    return float(sps.binomtest(k2, k1 + k2, t2 / (t1 + t2), alternative=alternative).pvalue)
+    """p-value of the exact conditional test of equal Poisson rates (k1 events in t1 vs k2 in t2):
+    given ``n = k1 + k2``, ``k2 ~ Binomial(n, t2 / (t1 + t2))``; two-sided by doubling the smaller tail."""
+    return float(rate_tests([k1], t1, [k2], t2, alternative)[0])
+
+
+def rate_tests(k1: Sequence[int], t1: float, k2: Sequence[int], t2: float,
+               alternative: str = "two-sided") -> list[float]:
+    """:func:`rate_test` for many pairs at once (vectorised scipy)."""
+    a = pd.Series(k1, dtype="int64").to_numpy()
+    b = pd.Series(k2, dtype="int64").to_numpy()
+    n = a + b
+    prob = t2 / (t1 + t2)
+    upper = sps.binom.sf(b - 1, n, prob)  # P(K2 >= k2)
+    lower = sps.binom.cdf(b, n, prob)  # P(K2 <= k2)
+    if alternative == "greater":
+        p = upper
+    elif alternative == "less":
+        p = lower
+    else:
+        p = 2 * pd.Series(upper).combine(pd.Series(lower), min).to_numpy()
+    p = p.clip(0, 1)
+    p[n == 0] = 1.0
+    return [float(v) for v in p]
 
 
 TOP_WHAT = {

@@ -36,6 +36,7 @@ Vocabulary (every field optional; list fields match any of their values, fields 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -199,7 +200,17 @@ def _registry() -> Any:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _actor_names_cached(name: str, subgroups: bool) -> tuple[str, ...]:
+    return tuple(_actor_names(name, subgroups))
+
+
 def actor_names(name: str, subgroups: bool = True) -> list[str]:
+    """Names an actor filter value stands for (see :func:`_actor_names`); cached per process."""
+    return list(_actor_names_cached(name, subgroups))
+
+
+def _actor_names(name: str, subgroups: bool = True) -> list[str]:
     """Names an actor filter value stands for: itself, plus the registry's canonical name and, with
     ``subgroups``, its expansion (sub-groups, period variants, ACLED spellings) when the registry is
     available."""
@@ -251,6 +262,11 @@ def _assoc_clause(col: Any, name: str, uncertain: bool) -> ColumnElement[bool]:
     return clause
 
 
+def _prune(names: list[str]) -> list[str]:
+    """Drop names another name already matches as a variant (``X (2013-2020)`` under ``X``)."""
+    return [n for n in names if not any(m != n and n.startswith((m + " (", m + ":")) for m in names)]
+
+
 def actor_clause(
     names: Sequence[str], role: str = "any", uncertain: bool = False, subgroups: bool = True
 ) -> ColumnElement[bool]:
@@ -259,7 +275,7 @@ def actor_clause(
     sides = {"actor1": [(c.actor1, c.assoc_actor_1)], "actor2": [(c.actor2, c.assoc_actor_2)]}.get(
         role, [(c.actor1, c.assoc_actor_1), (c.actor2, c.assoc_actor_2)]
     )
-    expanded = list(dict.fromkeys(n for name in names for n in actor_names(name, subgroups)))
+    expanded = _prune(list(dict.fromkeys(n for name in names for n in actor_names(name, subgroups))))
     clauses: list[ColumnElement[bool]] = []
     for main, assoc in sides:
         for name in expanded:
