@@ -19,6 +19,9 @@ def warm(app: FastAPI) -> None:
     store, cache = app.state.store, app.state.cache
     flt = web_filter()
     try:
+        from sigact.store.filters import actor_names
+
+        actor_names("JNIM")  # loads the actor registry the actor filter expands names through
         events.facets(store, cache, None)
         stats.summary(store, cache, flt, None)
         events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
