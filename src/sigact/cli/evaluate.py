@@ -58,25 +58,30 @@ def acled(
 
 @evaluate_app.command("articles")
 def articles(
-    directory: Annotated[Path, typer.Argument(help="Folder of article files (../shared/data/articles).",
-                                              exists=True, file_okay=False)],
-    gold: Annotated[Path | None, typer.Option("--gold", help="Gold annotations (default eval/articles_gold.yaml).")] = None,
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of article files (../shared/data/articles).", exists=True, file_okay=False)
+    ],
+    gold: Annotated[
+        Path | None, typer.Option("--gold", help="Gold annotations (default eval/articles_gold.yaml).")
+    ] = None,
+    no_background: Annotated[
+        bool, typer.Option("--no-background", help="Ignore gold events flagged as passing mentions.")
+    ] = False,
 ) -> None:
-    """Recall and precision of extraction on annotated articles (gold file of the project)."""
+    """Extract every article in DIRECTORY and print recall/precision against the gold events."""
+    from sigact.cli.extract import _record
+    from sigact.evaluation.articles import format_report, score_articles
+    from sigact.extract import extract_document
+    from sigact.ingest import ReadError, read_path
+
+    predicted = []
     try:
-        from sigact.evaluation.articles import score_articles
-    except ImportError:
-        fail("sigact.evaluation.articles is not available")
-    kwargs = {} if gold is None else {"gold": gold}
-    result = score_articles(directory, **kwargs)
-    if isinstance(result, dict):
-        table = Table("measure", "value")
-        for k, v in result.items():
-            if isinstance(v, (int, float, str)):
-                table.add_row(str(k), f"{v:.3f}" if isinstance(v, float) else str(v))
-        console.print(table)
-    else:
-        console.print(result, markup=False, highlight=False)
+        for doc in read_path(directory):
+            predicted.extend(_record(doc.doc_key, m.event) for m in extract_document(doc))
+    except ReadError as exc:
+        fail(str(exc))
+    result = score_articles(predicted, gold, include_background=not no_background)
+    console.print(format_report(result), markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:

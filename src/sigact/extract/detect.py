@@ -23,7 +23,7 @@ EVENT_WORDS = re.compile(
     r"strikes?\s+(?:on|against|targeting)|struck|opened\s+fire|fired\s+(?:on|at|shots)|shot|gunned|"
     r"abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing|s)?|hostages?|seiz(?:ed|ure)|captur(?:ed|e)|overr?an|stormed|"
     r"took\s+control|retook|recaptured|regained|withdr[eaw]w?n?|loot(?:ed|ing)|pillag(?:ed|e)|burn(?:ed|t)|"
-    r"torched|set\s+(?:\w+\s+){0,3}on\s+fire|destroy(?:ed|s)|protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|"
+    r"torched|set\s+(?:\w+\s+){0,3}on\s+fire|destroy(?:ed|s)|protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors)|demonstrated\s+(?:against|in\s+front|outside|to\s+demand)|"
     r"march(?:ed)?|rall(?:y|ied)|sit-in|riot(?:ed|ers|s)?|lynch(?:ed)?|mob|arrest(?:ed|s)?|detain(?:ed)?|"
     r"execut(?:ed|ion)|massacre[ds]?|behead(?:ed)?|murder(?:ed)?|assassinat(?:ed|ion)|repel(?:led)?|"
     r"neutrali[sz]ed|targeted|raped|sexual\s+violence|died|dead|wounded|injured|incursions?|intercepted|"
@@ -121,6 +121,42 @@ def is_hypothetical(text: str) -> bool:
     return bool(_MODAL.search(text)) and not re.search(
         r"\b(?:killed|attacked|ambushed|exploded|abducted|tué|attaqué)\b", text[: _MODAL.search(text).start()]  # type: ignore[union-attr]
     )
+
+
+_NOUN_EVENT = re.compile(
+    r"^(?:attacks?|assaults?|raids?|ambush(?:es)?|clash(?:es)?|fighting|battles?|explosions?|blasts?|bombings?|"
+    r"strikes?|air\s*strikes?|drone\s+strikes?|incursions?|massacres?|killings?|abductions?|kidnappings?|"
+    r"violence|attaques?|assaut|embuscades?|affrontements?|combats|explosions?|massacres?|tuerie|"
+    r"agreement|ceasefire|curfew|ultimatum|operation)$",
+    re.IGNORECASE,
+)
+_ANAPHOR_BEFORE = re.compile(
+    r"(?:\b(?:the|this|these|that|those|its|their|such|latest|recent|previous|last|deadly|same|cette|ces|cet|le|la|les|"
+    r"l'|l’|ce|dernière?s?)\s+(?:[\w'’-]+\s+){0,2}|\b(?:the|this|these|that)\s+)$",
+    re.IGNORECASE,
+)
+_REACTION = re.compile(
+    r"\b(?:condemn(?:ed|s)?|claimed\s+responsibility|claims?\s+of\s+responsibility|revendiqu\w+|mourning|deuil|"
+    r"statement|communiqué|press\s+release|said|says|told|according\s+to|reported|reports|analyst|warned|"
+    r"declared|estimated|selon|a\s+déclaré|ont\s+déclaré)\b",
+    re.IGNORECASE,
+)
+
+
+def is_anaphoric(text: str) -> bool:
+    """Every event word refers back to an event already told ("the attack", "this assault") or the
+    sentence only reports reactions to it: it can add to an event, never start a new one."""
+    words = list(EVENT_WORDS.finditer(text))
+    if not words:
+        return True
+    for m in words:
+        w = m.group(0)
+        if _NOUN_EVENT.match(w) and _ANAPHOR_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if _NOUN_EVENT.match(w) and _REACTION.search(text):
+            continue
+        return False
+    return True
 
 
 def tells_event(text: str) -> bool:

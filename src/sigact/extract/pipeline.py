@@ -60,6 +60,7 @@ class _Sent:
     narrative: tuple[dt.date, int] | None = None  # the date the narrative had reached before it
     span_days: list[dt.date] = field(default_factory=list)
     is_event: bool = False
+    anaphoric: bool = False
 
 
 @dataclass
@@ -135,7 +136,10 @@ def _own_place(p: Place | None, s: _Sent) -> bool:
 def _same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return a.location == b.location and a.admin1 == b.admin1
+    if a.location == b.location and a.admin1 == b.admin1:
+        return True
+    # a region named after a town told in it ("in the Sahel region", "northern Burkina Faso")
+    return (a.geo_precision == 3 or b.geo_precision == 3) and (a.admin1 == b.admin1 or a.country == b.country)
 
 
 def _compatible(d1: tuple[dt.date, int], d2: tuple[dt.date, int]) -> bool:
@@ -161,8 +165,16 @@ def _group(
             continue
         listed = _places_in(geo, text, s, hint)
         place = geo.locate(text, focus=(s.start, s.end), country_hint=hint)
-        own_place = _own_place(place, s)
+        own_place = _own_place(place, s) and place is not None and place.geo_precision < 3
         own_date = s.date
+        if s.anaphoric:
+            # "the attack ..." / reactions: part of the event told before, never a new one
+            if current is not None:
+                if own_date is None or _compatible(own_date, (current.date, current.precision)):
+                    current.sents.append(s)
+                    continue
+            elif own_date is None:
+                continue
         days = s.span_days or []
         if listed:
             base = own_date or (current and (current.date, current.precision)) or s.narrative or default
@@ -205,6 +217,19 @@ def _group(
     return drafts
 
 
+def reference_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date relative expressions are resolved against: the publication date, else the latest
+    full date (day, month and year) the text states, else None (today is then used)."""
+    if published is not None:
+        return published
+    today = dt.date.today()
+    stated = [
+        d for e in find_dates(text) if e.kind in ("full", "dm", "range") and e.year is not None
+        and (d := resolve(e, today)) is not None and d[0] <= today
+    ]  # fmt: skip
+    return max(stated)[0] if stated else None
+
+
 def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
     """Sentences with their dates resolved along the narrative and the event flag set."""
     out: list[_Sent] = []
@@ -223,6 +248,7 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
             and not detect.is_background(s.text, s.dates, has_dm)
             and not detect.is_hypothetical(s.text)
         )
+        s.anaphoric = s.is_event and detect.is_anaphoric(s.text)
         out.append(s)
     return out
 
@@ -242,8 +268,9 @@ def extract_document(doc: Document) -> list[Mention]:
     clf = EventClassifier.default()
     published = doc.published
     hint = _country_hint(text)
-    sents = analyse_sentences(text, published)
-    drafts = _group(sents, text, geo, hint, published)
+    reference = reference_date(text, published)
+    sents = analyse_sentences(text, reference)
+    drafts = _group(sents, text, geo, hint, reference)
     if not drafts:
         return []
     evid = [" ".join(s.text.strip() for s in d.sents) for d in drafts]

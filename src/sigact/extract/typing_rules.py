@@ -31,7 +31,7 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 _ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
                         r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
 _KILLING = re.compile(r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred)\b", re.I)
-_PROTEST = re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ed|ion|ions|ors)|sit-in|marched|manifest(?:é|ation|ations|ants))\b",
+_PROTEST = re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors)|demonstrated\s+(?:against|in\s+front|outside)|sit-in|marched|manifest(?:é|ation|ations|ants))\b",
                       re.I)  # fmt: skip
 _ARMED = re.compile(r"\b(?:militants?|jihadists?|gunmen|terrorists?|soldiers?|troops|army|attack(?:ed)?|killed|ambush)\b", re.I)
 
