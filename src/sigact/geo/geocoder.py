@@ -339,22 +339,27 @@ class Geocoder:
         after = norm(text[end : end + 25]).split()
         if before and before[-1] in {"katiba", "ansarul", "ansaroul", "ansar", "brigade", "battalion", "forces"}:
             return True
-        if text[end : end + 1] == " " and after and after[0] in {
-            "militants",
-            "militia",
-            "brigade",
-            "katiba",
-            "fighters",
-            "militiamen",
-            "army",
-            "forces",
-            "soldiers",
-            "government",
-            "authorities",
-            "troops",
-            "men",
-            "armed",
-        }:
+        if (
+            text[end : end + 1] == " "
+            and after
+            and after[0]
+            in {
+                "militants",
+                "militia",
+                "brigade",
+                "katiba",
+                "fighters",
+                "militiamen",
+                "army",
+                "forces",
+                "soldiers",
+                "government",
+                "authorities",
+                "troops",
+                "men",
+                "armed",
+            }
+        ):
             return True
         return False
 
