@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sigact.ingest import Document, ReadError, read_jsonl, read_path, read_text, read_url
+from sigact.ingest import Document, ReadError, read_jsonl, read_path, read_text, read_url, sentences
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -173,6 +173,39 @@ def test_pdf_text_layer_and_title(tmp_path: Path) -> None:
     assert doc.source_type == "pdf" and doc.title == "Sitrep 12"
     assert doc.published == dt.date(2024, 9, 18)
     assert "Gunmen attacked the village of Solenzo on Monday." in doc.text
+
+
+def test_pdf_pages_running_headers_and_page_numbers(tmp_path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    f = tmp_path / "two.pdf"
+    body = [
+        ["On Tuesday armed men riding motorcycles attacked the army post in",
+         "Mansila and the fighting lasted until the evening, according to",
+         "Burkinabe security sources."],
+        ["Reinforcements arrived from Sebba the following morning and the",
+         "army said that the situation was under control by the afternoon."],
+    ]
+    with PdfPages(f) as pdf:
+        for n, lines in enumerate(body, start=1):
+            fig = plt.figure(figsize=(8.5, 11))
+            fig.text(0.05, 0.95, "Sahel Security Monitor - weekly situation report")
+            for i, line in enumerate(lines):
+                fig.text(0.05, 0.85 - 0.03 * i, line)
+            fig.text(0.5, 0.03, f"Page {n} of 2")
+            pdf.savefig(fig)
+            plt.close(fig)
+    (doc,) = read_path(f)
+    assert doc.text.count("Sahel Security Monitor") == 1
+    assert "Page 1" not in doc.text and "Page 2" not in doc.text
+    sents = [s.text.replace("\n", " ") for s in sentences(doc.text)]
+    assert ("On Tuesday armed men riding motorcycles attacked the army post in Mansila and the fighting lasted "
+            "until the evening, according to Burkinabe security sources.") in sents
 
 
 def test_broken_pdf_is_a_read_error(tmp_path: Path) -> None:

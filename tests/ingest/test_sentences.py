@@ -91,3 +91,25 @@ def test_times_and_more_abbreviations() -> None:
         "The army said it ended by 9 a.m. local time.",
         "Three men incl. a guide died.",
     ]
+
+
+def test_hard_wrapped_prose_is_rejoined() -> None:
+    text = (
+        "SITUATION REPORT 12\n"
+        "\n"
+        "On Tuesday armed men riding motorcycles attacked the army post in\n"
+        "Mansila and the fighting lasted until the evening, according to\n"
+        "Burkinabe security sources. Reinforcements arrived from Sebba the\n"
+        "following morning.\n"
+        "- 107 soldiers reported killed\n"
+        "- 7 captured\n"
+    )
+    assert _texts(text) == [
+        "SITUATION REPORT 12",
+        "On Tuesday armed men riding motorcycles attacked the army post in\n"
+        "Mansila and the fighting lasted until the evening, according to\n"
+        "Burkinabe security sources.",
+        "Reinforcements arrived from Sebba the\nfollowing morning.",
+        "- 107 soldiers reported killed",
+        "- 7 captured",
+    ]

@@ -50,6 +50,7 @@ _LINE_PATTERNS = [
     r"\b(?:news desk|staff reporter)\b.*\|",
     r"^\w+(?: \w+){0,3} reported from [A-Z][\w ,]+\.?$|^\(?reporting by\b|^\(?editing by\b",
     r"^map updated\b|^figure \d+\.",
+    r"^(?:page|p\.)?\s*\d{1,3}(?:\s*(?:of|/|sur|de)\s*\d{1,3})?$",  # page numbers (PDF)
     r"^about [\w .'-]{2,60} \d+ articles?\b",
     r"^edit$|^\[edit\]$|^modifier$",
 ]

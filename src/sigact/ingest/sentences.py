@@ -96,7 +96,23 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(text[start:end], start, end))
 
 
-def _ends_unit(prev: str, nxt: str) -> bool:
+def wrap_width(lines: list[str]) -> int | None:
+    """The line width of hard-wrapped prose (PDF text, e-mails wrapped at ~72 columns), else None.
+
+    Text is taken as hard-wrapped when it has at least 4 non-empty lines, the 75th percentile of their lengths
+    is at most 110 characters, and at least 3 lines and 40 % of all lines come within 70 % of that width.
+    """
+    lengths = sorted(len(ln.strip()) for ln in lines if ln.strip() and not _BULLET.match(ln))
+    if len(lengths) < 4:
+        return None
+    width = lengths[(3 * len(lengths)) // 4]
+    if width > 110 or width < 30:
+        return None
+    full = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if full >= 3 and full * 10 >= 4 * len(lengths) else None
+
+
+def _ends_unit(prev: str, nxt: str, width: int | None = None) -> bool:
     """Whether the line break between line ``prev`` and line ``nxt`` ends a sentence."""
     p = prev.rstrip()
     n = nxt.lstrip()
@@ -106,6 +122,8 @@ def _ends_unit(prev: str, nxt: str) -> bool:
         return True
     if p[-1] in ".!?:;…\"”»)]":
         return True
+    if width is not None and len(p) >= 0.85 * width:
+        return False  # hard-wrapped prose: a full line without final punctuation continues on the next
     if not n[0].islower():
         return True
     # running prose wrapped over lines: a long line followed by a lower-case continuation
@@ -116,12 +134,13 @@ def sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each ``Sentence`` has offsets into ``text``."""
     out: list[Sentence] = []
     lines = text.splitlines(keepends=True)
+    width = wrap_width(lines)
     block_start = 0
     pos = 0
     for i, line in enumerate(lines):
         pos += len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if not nxt or _ends_unit(line, nxt):
+        if not nxt or _ends_unit(line, nxt, width):
             _split_block(text, block_start, pos, out)
             block_start = pos
     if block_start < len(text):
