@@ -154,3 +154,18 @@ def test_repository_gold_file_is_well_formed() -> None:
             assert ev["fatalities"] is None or ev["fatalities"] >= 0, name
             assert len(ev.get("notes", "")) < 300, name
     assert n >= 60
+
+
+def test_command_line_report(gold_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from sigact.evaluation.articles import main
+
+    preds = tmp_path / "pred.jsonl"
+    preds.write_text(json.dumps(_pred("a.txt")) + "\n" + json.dumps(_pred("c.txt", location="Kati")) + "\n")
+    assert main([str(preds), "--gold", str(gold_file)]) == 0
+    out = capsys.readouterr().out
+    assert "recall 0.250  precision 0.500" in out
+    assert main([str(preds), "--gold", str(gold_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] == 1 and data["unmatched_predicted"][0]["location"] == "Kati"
