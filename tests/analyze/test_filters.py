@@ -27,7 +27,8 @@ def ids(store: Store, flt: EventFilter) -> set[str]:
 def test_actor_matches_variants_lists_and_roles_but_not_uncertain(sqlite_store: Store, fill: Fill) -> None:
     rows = [
         event(id="a1", actor1="Military Forces of Mali (2013-2020)", actor2="Civilians (Mali)"),
-        event(id="a2", actor1="JNIM: Group for Support of Islam and Muslims", actor2="Military Forces of Mali (2020-2021)"),
+        event(id="a2", actor1="JNIM: Group for Support of Islam and Muslims",
+              actor2="Military Forces of Mali (2020-2021)"),
         event(id="a3", actor1="Islamic State (Greater Sahara)", assoc_actor_1="Wagner; Military Forces of Mali (2021-)",
               actor2=None, inter2=None),
         event(id="a4", actor1="JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
