@@ -157,3 +157,29 @@ def test_possessive_and_hyphenated_forms(reg: Registry) -> None:
 def test_country_picks_the_local_militia(reg: Registry) -> None:
     assert named(reg.find("Dozo hunters attacked a Fulani hamlet", country="Mali")) == ["Dozo Communal Militia (Mali)"]
     assert named(reg.find("Dozo hunters attacked a Fulani hamlet")) == ["Dozo Militia"]
+
+
+def test_mentions_carry_acled_coding(reg: Registry) -> None:
+    [m] = reg.find("presumed Katiba Serma militants", date=dt.date(2018, 10, 1))
+    assert m.canonical == "Katiba Serma" and m.coded_as == JNIM and m.qualifier == "suspected"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "inter"),
+    [
+        ("demonstrators gathered", "protesters", 6),
+        ("des manifestants ont marché", "protesters", 6),
+        ("rioters burned tyres", "rioters", 5),
+        ("une foule en colère", "rioters", 5),
+    ],
+)
+def test_protesters_and_rioters(reg: Registry, text: str, kind: str, inter: int) -> None:
+    m = reg.find(text)[0]
+    assert (m.kind, m.inter, m.canonical) == (kind, inter, None)
+    assert reg.canonical(m.surface, country="Mali") == f"{kind.capitalize()} (Mali)"
+
+
+def test_phrases_do_not_span_brackets_or_sentences(reg: Registry) -> None:
+    mentions = reg.find("suspected Katiba Macina (JNIM) militants attacked. Malian. Soldiers fled")
+    assert [m.surface for m in mentions] == ["Katiba Macina", "JNIM", "Soldiers"]
+    assert named(reg.find("U.S. forces")) == ["Military Forces of the United States"]

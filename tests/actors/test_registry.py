@@ -261,3 +261,40 @@ def test_a_custom_data_file_is_used(tmp_path) -> None:  # type: ignore[no-untype
     reg = Registry(data)
     assert reg.canonical("frente x") == "Front X"
     assert reg.expand("FX") == ["Front X", "Brigade Y"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "date", "country", "expected"),
+    [
+        ("al-Qaeda", dt.date(2012, 6, 1), None, "AQIM: Al Qaeda in the Islamic Maghreb"),
+        ("al-Qaïda", dt.date(2019, 6, 1), None, JNIM),
+        ("Tuareg rebels", dt.date(2008, 6, 1), "Mali", "ATNMC: North Mali Tuareg Alliance for Change"),
+        ("Tuareg rebels", dt.date(2008, 6, 1), "Niger", "MNJ: Nigerien Movement for Justice"),
+        ("rebelles touareg", dt.date(2012, 2, 1), "Mali", "MNLA: National Movement for the Liberation of Azawad"),
+        (
+            "Tuareg rebels",
+            dt.date(2024, 8, 1),
+            "Mali",
+            "CSP-DPA: Permanent Strategic Framework for the Defense of the People of Azawad",
+        ),
+        ("Russian mercenaries", dt.date(2022, 3, 1), None, "Wagner Group"),
+        ("Russian forces", dt.date(2025, 9, 1), None, "Africa Corps"),
+        ("Dozos", dt.date(2018, 6, 1), "Mali", "Dozo Militia"),
+        ("Dozos", dt.date(2020, 6, 1), "Mali", "Dozo Communal Militia (Mali)"),
+    ],
+)
+def test_aliases_whose_actor_depends_on_date_and_country(
+    reg: Registry, alias: str, date: dt.date, country: str | None, expected: str
+) -> None:
+    assert reg.canonical(alias, date=date, country=country) == expected
+
+
+def test_acled_coding_of_sub_groups(reg: Registry) -> None:
+    # ACLED codes the events of JNIM's components as JNIM's once JNIM exists
+    assert reg.acled_actor("Ansar Dine", dt.date(2016, 5, 1)) == "Ansar Dine"
+    assert reg.acled_actor("Ansar Dine", dt.date(2018, 5, 1)) == JNIM
+    assert reg.acled_actor("Katiba Macina", dt.date(2019, 5, 1)) == JNIM
+    assert reg.acled_actor("Katiba Salaheddine", dt.date(2019, 5, 1)) == ISGS
+    assert reg.acled_actor("FAMa", dt.date(2019, 5, 1)) == "Military Forces of Mali (2013-2020)"
+    assert reg.acled_actor("Katiba Macina and/or Ansar Dine", dt.date(2019, 5, 1)) == JNIM
+    assert reg.acled_actor("nobody") is None

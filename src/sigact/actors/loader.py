@@ -244,12 +244,17 @@ def _load_state_forces(spec: dict[str, Any], out: RegistryData) -> None:
                     out.aliases.append((f"{noun} {demonym}", target))
 
 
+def _coded_as(spec: dict[str, Any]) -> list[tuple[str, dt.date | None, dt.date | None]]:
+    return [(str(c["name"]), _date(c.get("start")), _date(c.get("end"))) for c in spec.get("coded_as") or []]
+
+
 def _load_actor(spec: dict[str, Any], out: RegistryData) -> None:
     common: dict[str, Any] = {
         "inter": spec.get("inter"),
         "country": spec.get("country"),
         "parent": spec.get("parent"),
         "role": spec.get("role"),
+        "coded_as": _coded_as(spec),
     }
     if "family" not in spec:
         actor = Actor(

@@ -81,8 +81,6 @@ class AliasTrie:
         matches: list[Match] = []
         root = self.root
         n = len(tokens)
-        # joined[j]: token j follows token j-1 within one phrase (no bracket, sentence or clause break between)
-        joined = [True] + [_joins(text, tokens[k - 1].end, tokens[k].start) for k in range(1, n)]
         i = 0
         while i < n:
             node = root.get(tokens[i].key)
@@ -98,7 +96,8 @@ class AliasTrie:
                     if ok:
                         best = Match(i, j, ok)
                 j += 1
-                if j >= n or not joined[j]:
+                # token j must follow token j-1 within one phrase (no bracket, sentence or clause break between)
+                if j >= n or not _joins(text, tokens[j - 1].end, tokens[j].start):
                     break
                 node = node.get(tokens[j].key)
                 if node is None:

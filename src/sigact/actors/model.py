@@ -25,6 +25,8 @@ class Actor:
     the period (inclusive, ``None`` = open). ``role`` is set for generated names (military, police,
     gendarmerie, government, civilians, unidentified, protesters, rioters...). ``acled_names`` are other
     spellings ACLED used for the same actor; they are kept as they are by :meth:`Registry.canonical`.
+    ``coded_as`` says under which name ACLED codes the group's events in a period (after JNIM formed in
+    March 2017, ACLED codes most Ansar Dine or Katiba Serma attacks as JNIM's).
     """
 
     name: str
@@ -38,6 +40,8 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     acled_names: list[str] = field(default_factory=list)
     origin: str = "registry"
+    # how ACLED codes this group in actor1/actor2, by period: (name, start, end); e.g. Katiba Macina -> JNIM
+    coded_as: list[tuple[str, dt.date | None, dt.date | None]] = field(default_factory=list)
 
     def covers(self, date: dt.date | None) -> bool:
         """True when ``date`` falls in this name's period (always true without a date or a period)."""
@@ -54,7 +58,9 @@ class ActorMention:
 
     ``kind`` is "named" when ``canonical`` is set, else one of the generic kinds "state_military",
     "state_police", "armed_generic", "civilians", "protesters", "rioters". ``qualifier`` is "suspected"
-    when the text says suspected / presumed / alleged. ``start``/``end`` are offsets of ``surface`` in the text.
+    when the text says suspected / presumed / alleged. ``coded_as`` is the name ACLED would put in
+    actor1/actor2 for this mention (``canonical``, or the parent group ACLED codes it under at the date
+    given to ``find``). ``start``/``end`` are offsets of ``surface`` in the text.
     """
 
     canonical: str | None
@@ -64,3 +70,4 @@ class ActorMention:
     inter: int | None
     kind: str
     qualifier: str | None = None
+    coded_as: str | None = None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "'’‘ʼ`´′ʻ"
 ELISIONS = frozenset({"l", "d", "qu", "j", "s", "n", "m", "c", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"})
@@ -36,15 +36,27 @@ def fold_char(ch: str, lower: bool = True) -> str:
     return base
 
 
+_TABLES: dict[bool, dict[int, str]] = {True: {}, False: {}}
+
+
 def fold(text: str, lower: bool = True) -> str:
     """``text`` without accents (lowered when ``lower``), the same length as ``text``."""
-    if text.isascii() and "'" not in text and "`" not in text:
+    if text.isascii():
+        if "'" in text or "`" in text:
+            text = text.replace("`", "'")
         return text.lower() if lower else text
-    return "".join(fold_char(c, lower) for c in text)
+    table = _TABLES[lower]
+    for ch in set(text):
+        if ord(ch) not in table and (not ch.isascii() or ch == "`"):
+            table[ord(ch)] = fold_char(ch, lower)
+    folded = text.translate(table)
+    if lower:
+        low = folded.lower()
+        return low if len(low) == len(text) else "".join(fold_char(c) for c in folded)
+    return folded
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word of a text: ``key`` is its normalised form, ``start``/``end`` offsets into the original text."""
 
     key: str

@@ -129,8 +129,10 @@ class Registry:
         self.trie = AliasTrie()
         names = [(a.name, a.name) for a in data.actors]
         names += [(s, a.name) for a in data.actors for s in a.acled_names]
-        self.trie.add_all(names, NAMED)
+        # aliases before names: where a written alias and a name share a key ("al-Qaeda" / "Al Qaeda"), the
+        # alias says what the words usually mean in Sahel reporting (exact ACLED names resolve before the trie)
         self.trie.add_all(data.aliases, NAMED)
+        self.trie.add_all(names, NAMED)
         for kind, words in data.generic.items():
             self.trie.add_all(((w, kind) for w in words), "generic")
         self._generic_keys: dict[tuple[str, ...], str] = {}
@@ -201,6 +203,29 @@ class Registry:
         if len(named) == 1:
             return named.pop()
         return None
+
+    def acled_actor(self, name: str, date: datetime.date | None = None, country: str | None = None) -> str | None:
+        """The name ACLED puts in actor1/actor2 for an event of ``name`` at ``date``.
+
+        The canonical name, except for groups ACLED codes under another name in a period (``coded_as`` in the
+        data file): e.g. Katiba Macina, Ansar Dine, Katiba Serma and Al Mourabitoune attacks of 2018-2019 are
+        coded as JNIM's, Katiba Salaheddine's as the Islamic State's.
+        """
+        canonical = self.canonical(name, date, country)
+        if canonical is None:
+            return None
+        if COMPOUND in canonical:
+            parts = [self.acled_actor(p, date, country) or p for p in canonical.split(COMPOUND)]
+            return COMPOUND.join(dict.fromkeys(parts))
+        actor = self._spelling.get(canonical)
+        if actor is None or not actor.coded_as:
+            return canonical
+        for target, start, end in actor.coded_as:
+            if (date is None and end is None) or (
+                date is not None and (start is None or date >= start) and (end is None or date <= end)
+            ):
+                return self.canonical(target, date, country) or target
+        return canonical
 
     def inter(self, name: str) -> int | None:
         """ACLED actor type (1 State Forces ... 8 External/Other Forces) of ``name``, or ``None``."""
@@ -318,26 +343,35 @@ class Registry:
                     if self._linked(text, tokens, prev, match) and mentions[-1].start == tokens[prev.first].start:
                         qualifier = mentions.pop().qualifier
                         first = prev.first
-                mention = self._mention(text, tokens, first, last, canonical, NAMED)
+                mention = self._mention(text, tokens, (first, last), canonical, NAMED, (date, country))
                 if qualifier and not mention.qualifier:
                     mention = replace(mention, qualifier=qualifier)
                 mentions.append(mention)
             else:
                 kind = self._generic_kind(match)
                 if kind is not None:
-                    mentions.append(self._mention(text, tokens, first, last, None, kind))
+                    mentions.append(self._mention(text, tokens, (first, last), None, kind))
         return mentions
 
     # ------------------------------------------------------------------------------------------------ helpers
     def _mention(
-        self, text: str, tokens: list[Token], first: int, last: int, canonical: str | None, kind: str
+        self,
+        text: str,
+        tokens: list[Token],
+        span: tuple[int, int],
+        canonical: str | None,
+        kind: str,
+        where: tuple[datetime.date | None, str | None] = (None, None),
     ) -> ActorMention:
+        first, last = span
+        date, country = where
         start, end = tokens[first].start, tokens[last].end
         if canonical is not None:
             inter = self.inter(canonical)
         else:
             inter = _GENERIC_INTER.get(kind)
         return ActorMention(
+            coded_as=self.acled_actor(canonical, date, country) if canonical else None,
             canonical=canonical,
             surface=text[start:end],
             start=start,
@@ -348,19 +382,21 @@ class Registry:
         )
 
     def _qualifier(self, tokens: list[Token], first: int, last: int) -> str | None:
-        keys = [t.key for t in tokens]
+        def keys(a: int, b: int) -> tuple[str, ...]:
+            return tuple(t.key for t in tokens[max(a, 0) : b])
+
         # before: up to four skippable words between the qualifier and the mention
         end = first
         for _ in range(5):
             for size in (1, 2, 3):
-                if end - size >= 0 and tuple(keys[end - size : end]) in self._before:
+                if end - size >= 0 and keys(end - size, end) in self._before:
                     return "suspected"
-            if end > 0 and keys[end - 1] in _SKIP_BEFORE:
+            if end > 0 and tokens[end - 1].key in _SKIP_BEFORE:
                 end -= 1
             else:
                 break
         for size in (1, 2):
-            if tuple(keys[last + 1 : last + 1 + size]) in self._after:
+            if keys(last + 1, last + 1 + size) in self._after:
                 return "suspected"
         return None
 
@@ -408,13 +444,13 @@ class Registry:
         return self.actors[self._choose(payloads, date, country)]
 
     def _choose(self, payloads: list[Payload], date: datetime.date | None, country: str | None) -> str:
-        """The actor a (possibly ambiguous) alias stands for: same country first, then transnational actors,
-        and among those the ones whose period covers ``date``; data-file order breaks ties."""
+        """The actor a (possibly ambiguous) alias stands for: one whose period covers ``date`` first, then one of
+        the same country, then a transnational one; data-file order breaks ties."""
 
         def score(p: Payload) -> tuple[int, int]:
             c = self._target_country(p.value, country)
             place = 0 if country is not None and c == country else (1 if c is None else 2)
-            return place, 0 if self._target_covers(p.value, date) else 1
+            return 0 if self._target_covers(p.value, date) else 1, place
 
         best = min(payloads, key=score)  # min keeps data-file order among equals
         return self._resolve(best.value, date, country).name
