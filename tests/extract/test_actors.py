@@ -1,0 +1,64 @@
+"""Actors in ACLED's names: initiator, target, and/or attribution, unidentified, civilians."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sigact.extract import extract_text
+
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+ISGS = "Islamic State (Greater Sahara)"
+
+
+def _one(text: str, published: dt.date = dt.date(2020, 6, 2)):
+    events = [m.event for m in extract_text(text, published)]
+    assert len(events) == 1, events
+    return events[0]
+
+
+def test_suspected_group_keeps_the_attribution() -> None:
+    e = _one("On 29 May 2020, suspected JNIM militants killed two civilians in Tassiga (Ansongo, Gao).")
+    assert e.actor1 == JNIM
+    assert e.actor2 == "Civilians (Mali)"
+    assert e.source_fields.get("actor1_suspected") is True
+
+
+def test_and_or_attribution() -> None:
+    e = _one("On 29 May 2020, presumed JNIM and/or ISGS militants killed a trader in Tassiga (Ansongo, Gao).")
+    assert e.actor1 == f"{JNIM} and/or {ISGS}"
+
+
+def test_unknown_attackers_are_unidentified_armed_group() -> None:
+    e = _one("On 8 January 2020, unknown gunmen killed a Dawsahak notable in Tassirist (Menaka).")
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 == "Civilians (Mali)"
+    assert (e.inter1, e.inter2, e.interaction) == (3, 7, 37)
+
+
+def test_generic_soldiers_are_the_state_forces_of_the_period() -> None:
+    e = _one("On 16 September 2020, Malian soldiers killed 5 presumed JNIM militants in Toladje (Niono, Segou).",
+             dt.date(2020, 9, 18))  # fmt: skip
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of Mali")
+    assert e.actor2 == JNIM
+    assert e.event_type == "Battles"
+
+
+def test_passive_voice_agent_is_the_initiator() -> None:
+    e = _one("On 12 July 2020, a convoy of soldiers was ambushed by JNIM militants near Boudieri, Burkina Faso.",
+             dt.date(2020, 7, 14))  # fmt: skip
+    assert e.actor1 == JNIM
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Burkina Faso")
+
+
+def test_two_groups_clashing_are_actor1_and_actor2() -> None:
+    e = _one("On 11 June 2020, ISGS and JNIM militants clashed in Datambi (Boundore, Yagha).", dt.date(2020, 6, 13))
+    assert {e.actor1, e.actor2} == {JNIM, ISGS}
+    assert e.assoc_actor_1 is None
+
+
+def test_protesters_are_named_for_the_country() -> None:
+    e = _one("On 29 October 2020, several hundred residents staged a peaceful protest in Kidal against France.",
+             dt.date(2020, 10, 31))  # fmt: skip
+    assert e.event_type == "Protests"
+    assert e.actor1 == "Protesters (Mali)"
+    assert e.inter1 == 6

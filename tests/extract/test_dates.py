@@ -1,0 +1,78 @@
+"""Event dates resolved against the publication date and the narrative (EN + FR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sigact.extract import extract_text
+from sigact.extract.dates import find_dates, resolve
+
+D = dt.date
+
+
+def _resolve(text: str, published: dt.date, anchor: dt.date | None = None) -> tuple[dt.date, int] | None:
+    exprs = find_dates(text)
+    assert exprs, f"no date found in {text!r}"
+    return resolve(exprs[0], published, anchor)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("On Tuesday, September 17, militants attacked", D(2024, 9, 20), (D(2024, 9, 17), 1)),
+        ("On 29 May 2020, militants seized a truck", D(2020, 6, 30), (D(2020, 5, 29), 1)),
+        ("on the night of January 6", D(2025, 1, 9), (D(2025, 1, 6), 1)),
+        ("December 31", D(2025, 1, 5), (D(2024, 12, 31), 1)),  # previous year
+        ("le 6 janvier", D(2025, 1, 9), (D(2025, 1, 6), 1)),
+        ("dimanche", D(2025, 1, 9), (D(2025, 1, 5), 1)),  # Thursday -> last Sunday
+        ("on Monday", D(2024, 6, 13), (D(2024, 6, 10), 1)),
+        ("last month", D(2024, 9, 20), (D(2024, 8, 15), 3)),
+        ("In March, the army", D(2024, 9, 20), (D(2024, 3, 15), 3)),
+        ("Around 12 May 2020 (week of), gunmen", D(2020, 5, 14), (D(2020, 5, 12), 2)),
+        ("yesterday", D(2024, 3, 2), (D(2024, 3, 1), 1)),
+    ],
+)
+def test_date_expressions(text: str, published: dt.date, expected: tuple[dt.date, int]) -> None:
+    assert _resolve(text, published) == expected
+
+
+def test_weekday_with_day_and_month_picks_the_year() -> None:
+    # 17 September was a Tuesday in 2024 (and not in 2025): the weekday decides
+    assert _resolve("Tuesday, September 17", D(2025, 12, 1)) == (D(2024, 9, 17), 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("the following day", D(2024, 9, 18)), ("On the same day", D(2024, 9, 17)), ("la veille", D(2024, 9, 16)),
+     ("le lendemain", D(2024, 9, 18))],
+)  # fmt: skip
+def test_relative_phrases_follow_the_anchor(phrase: str, expected: dt.date) -> None:
+    assert _resolve(phrase, D(2024, 9, 25), anchor=D(2024, 9, 17)) == (expected, 1)
+
+
+def test_bare_year_is_not_an_event_date() -> None:
+    assert _resolve("in 2022 JNIM attacked Kati", D(2024, 9, 20)) is None
+
+
+def test_following_day_in_a_report_is_a_second_event() -> None:
+    text = (
+        "On 3 March 2024, JNIM militants attacked the army post in Boulkessi, killing five soldiers. "
+        "The following day, militants ambushed a convoy near Djibo and killed two soldiers."
+    )
+    events = sorted((m.event for m in extract_text(text, D(2024, 3, 6))), key=lambda e: e.event_date)
+    assert [e.event_date for e in events] == [D(2024, 3, 3), D(2024, 3, 4)]
+
+
+def test_december_in_a_january_report_is_the_previous_year() -> None:
+    text = "On December 31, gunmen killed three civilians in Djibo."
+    (m,) = extract_text(text, D(2025, 1, 4))
+    assert m.event.event_date == D(2024, 12, 31)
+    assert m.event.time_precision == 1
+
+
+def test_undated_sentence_takes_the_narrative_date() -> None:
+    text = "On 27 October 2020, suspected JNIM militants made an incursion into Gayeri. Soldiers killed three militants."
+    events = extract_text(text, D(2020, 11, 5))
+    assert events and all(m.event.event_date == D(2020, 10, 27) for m in events)

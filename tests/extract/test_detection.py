@@ -1,0 +1,113 @@
+"""Event detection and splitting: one event per location per day, and what is not an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sigact.extract import extract_text
+
+PUB = dt.date(2024, 6, 14)
+
+
+def _events(text: str, published: dt.date = PUB) -> list:
+    return [m.event for m in extract_text(text, published)]
+
+
+def test_three_camps_attacked_at_once_are_three_events() -> None:
+    text = "On June 11, JNIM militants simultaneously attacked army camps in Boulkessi, Mondoro and Tessit."
+    events = _events(text)
+    assert sorted(e.location or "" for e in events) == sorted(["Boulikessi", "Mondoro", "Tessit"])
+    assert {e.event_date for e in events} == {dt.date(2024, 6, 11)}
+
+
+def test_same_incident_told_twice_is_one_event() -> None:
+    text = (
+        "On June 11, jihadists attacked the military base in Mansila, killing more than 100 soldiers. "
+        "Witnesses said the assailants arrived on motorcycles. "
+        "The assault on the Mansila base on June 11 was claimed by JNIM, which said 107 soldiers were killed."
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].fatalities == 100
+
+
+def test_aggregate_counts_are_not_events() -> None:
+    text = "JNIM has carried out 16 attacks since November 19 in the region of Mopti."
+    assert _events(text) == []
+
+
+def test_cumulative_tolls_are_not_events() -> None:
+    text = "Since 2012, more than 10,000 people have been killed in the Sahel conflict."
+    assert _events(text) == []
+
+
+def test_background_history_dated_to_a_year_is_not_an_event() -> None:
+    text = "In 2022 JNIM attacked Kati, the main military base near Bamako."
+    assert _events(text) == []
+
+
+def test_background_dated_to_the_month_is_an_event() -> None:
+    text = "In March 2022, JNIM militants attacked the military camp in Mondoro, killing 27 soldiers."
+    (e,) = _events(text)
+    assert (e.event_date, e.time_precision) == (dt.date(2022, 3, 15), 3)
+
+
+def test_boilerplate_is_ignored() -> None:
+    text = (
+        "On June 11, gunmen killed four civilians in Djibo.\n\n"
+        "Share this article\n"
+        "Read also: Militants attack army post in Dori, 12 killed (May 2, 2024)\n"
+        "Subscribe to our newsletter\n"
+    )
+    events = _events(text)
+    assert len(events) == 1
+    assert events[0].location == "Djibo"
+
+
+def test_threats_are_not_events() -> None:
+    assert _events("JNIM threatened to attack Bamako if the army did not withdraw.") == []
+
+
+def test_text_without_event_gives_nothing() -> None:
+    assert _events("The weather in Bamako was hot and dry this week.") == []
+
+
+def test_evidence_is_the_verbatim_sentence() -> None:
+    text = "Markets reopened. On June 11, gunmen killed four civilians in Djibo. Schools stayed closed."
+    (m,) = extract_text(text, PUB)
+    assert m.sentence == "On June 11, gunmen killed four civilians in Djibo."
+    assert text[m.char_start : m.char_end] == m.sentence
+
+
+def test_french_report() -> None:
+    text = "Le 6 janvier, des hommes armés ont attaqué le village de Djibo et tué sept civils."
+    (e,) = _events(text, dt.date(2025, 1, 9))
+    assert e.event_date == dt.date(2025, 1, 6)
+    assert e.fatalities == 7
+    assert e.actor2 == "Civilians (Burkina Faso)"
+    assert e.event_type == "Violence against civilians"
+
+
+def test_weapons_and_tactics_tags() -> None:
+    text = "On June 11, a suicide bomber drove a VBIED into the army camp in Boulkessi, killing 5 soldiers."
+    (e,) = _events(text)
+    assert "suicide bomber" in e.tags_list and "vbied" in e.tags_list
+    assert e.sub_event_type == "Suicide bomb"
+
+
+def test_drone_strike_rule() -> None:
+    (e,) = _events("On June 11, a drone strike by the Malian army killed 8 militants near Tessit.")
+    assert e.sub_event_type == "Air/drone strike"
+    assert "drone" in e.tags_list
+
+
+def test_kidnapping_is_abduction_of_civilians() -> None:
+    (e,) = _events("On June 11, gunmen abducted three traders near Djibo.")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert "kidnapping" in e.tags_list
+    assert e.civilian_targeting == "Civilian targeting"
+
+
+def test_mention_ids_are_stable() -> None:
+    text = "On June 11, gunmen killed four civilians in Djibo."
+    assert extract_text(text, PUB)[0].event.id == extract_text(text, PUB)[0].event.id

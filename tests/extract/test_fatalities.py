@@ -1,0 +1,46 @@
+"""Fatalities by ACLED's rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.extract.fatalities import count_fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack killed 17 soldiers, 4 civilians and 7 terrorists.", 28),  # groups add up
+        ("13 JNIM militants and 7 ISGS militants were killed.", 20),
+        ("Gunmen killed five people and wounded 12 others.", 5),  # injuries are not fatalities
+        ("Twelve people were injured in the blast.", 0),
+        ("The IED exploded without causing any casualties.", 0),
+        ("No casualties were reported.", 0),
+        ("Militants killed a dozen villagers.", 12),
+        ("Dozens of people were killed.", 12),
+        ("Hundreds of people were killed.", 100),
+        ("Tens of soldiers died.", 10),
+        ("Unknown gunmen killed a trader in the market.", 1),
+        ("Des hommes armés ont tué sept civils et blessé trois autres.", 7),
+        ("Au moins 23 soldats ont été tués et 17 autres blessés.", 23),
+        ("The army executed ten people, including two veterinarians.", 10),  # sub-counts not added
+    ],
+)
+def test_fatality_rules(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected
+
+
+def test_conflicting_reports_keep_the_most_conservative_figure() -> None:
+    text = (
+        "Up to 600 people were killed, according to a French report. "
+        "Initially, the UN estimated that at least 200 people had died in the attack."
+    )
+    assert count_fatalities(text) == 200
+
+
+def test_same_group_reported_twice_is_not_double_counted() -> None:
+    assert count_fatalities("At least 20 soldiers were killed. Another source said 35 soldiers died.") == 20
+
+
+def test_dates_and_ages_are_not_fatalities() -> None:
+    assert count_fatalities("On 12 May 2020, gunmen attacked the village; a 16-year-old was wounded.") == 0
