@@ -13,7 +13,9 @@ from sigact.cli import app
 from sigact.cli.extract import OUTPUT_FIELDS
 
 runner = CliRunner()
-REPORT = "On Tuesday, September 17, JNIM militants attacked a gendarmerie school in Bamako, killing at least 70 people.\n"
+REPORT = (
+    "On Tuesday, September 17, JNIM militants attacked a gendarmerie school in Bamako, killing at least 70 people.\n"
+)
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -73,7 +75,8 @@ def test_table_output(tmp_path: Path) -> None:
 
 def test_jsonl_records_from_stdin() -> None:
     records = [
-        {"id": "a", "text": "On 8 January 2020, unknown gunmen killed a trader in Tassirist (Menaka).", "published": "2020-01-10"},
+        {"id": "a", "text": "On 8 January 2020, unknown gunmen killed a trader in Tassirist (Menaka).",
+         "published": "2020-01-10"},
         {"id": "b", "text": "Nothing happened in Gao today."},
     ]  # fmt: skip
     stdin = "\n".join(json.dumps(r) for r in records) + "\n"

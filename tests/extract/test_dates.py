@@ -73,6 +73,8 @@ def test_december_in_a_january_report_is_the_previous_year() -> None:
 
 
 def test_undated_sentence_takes_the_narrative_date() -> None:
-    text = "On 27 October 2020, suspected JNIM militants made an incursion into Gayeri. Soldiers killed three militants."
+    text = (
+        "On 27 October 2020, suspected JNIM militants made an incursion into Gayeri. Soldiers killed three militants."
+    )
     events = extract_text(text, D(2020, 11, 5))
     assert events and all(m.event.event_date == D(2020, 10, 27) for m in events)

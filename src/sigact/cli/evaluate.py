@@ -74,7 +74,7 @@ def articles(
     from sigact.extract import extract_document
     from sigact.ingest import ReadError, read_path
 
-    predicted = []
+    predicted: list[dict[str, object]] = []
     try:
         for doc in read_path(directory):
             predicted.extend(_record(doc.doc_key, m.event) for m in extract_document(doc))

@@ -49,10 +49,14 @@ def _documents(files: list[Path], jsonl: str | None, published: Any) -> Iterator
 
 def extract_command(
     files: Annotated[list[Path] | None, typer.Argument(help="Report files (.txt, .md, .html, ...) or folders.")] = None,
-    jsonl: Annotated[str | None, typer.Option("--jsonl", help="JSON Lines records {id, text, published?, url?, "
-                                              "title?}; '-' reads stdin.")] = None,  # fmt: skip
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD); "
-                                                  "overrides the date stated in the document.")] = None,  # fmt: skip
+    jsonl: Annotated[
+        str | None,
+        typer.Option("--jsonl", help="JSON Lines records {id, text, published?, url?, title?}; '-' reads stdin."),
+    ] = None,  # fmt: skip
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Publication date (YYYY-MM-DD); overrides the date stated in the document."),
+    ] = None,  # fmt: skip
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (default), csv or table.")] = "jsonl",
 ) -> None:
     """Extract the events each report tells, one record per event, coded like ACLED, with the evidence

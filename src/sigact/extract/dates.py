@@ -73,7 +73,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("dm", re.compile(rf"\b(?:(?:{_WD}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?({_M})\b\.?{_Y}", re.IGNORECASE)),
     ("md", re.compile(rf"\b(?:(?:{_WD}),?\s+)?({_M})\.?\s+{_DAY}\b(?!\s*(?:km|:|h\d)){_Y}", re.IGNORECASE)),
-    ("month_year", re.compile(rf"\b(?:in\s+|en\s+|of\s+|de\s+|since\s+|depuis\s+)?(early\s+|mid-?\s*|late\s+|début\s+|fin\s+|mi-)?({_M})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)),
+    (
+        "month_year",
+        re.compile(
+            rf"\b(?:in\s+|en\s+|of\s+|de\s+|since\s+|depuis\s+)?(early\s+|mid-?\s*|late\s+|début\s+|fin\s+|mi-)?({_M})\.?,?\s+(\d{{4}})\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "month",
         re.compile(
@@ -85,7 +91,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|en|depuis|of|during|until|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)),
-    ("weekday", re.compile(rf"\b(?:on\s+|last\s+|this\s+past\s+|ce\s+|le\s+|dans\s+la\s+nuit\s+de\s+)?({_WD})\b", re.IGNORECASE)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:on\s+|last\s+|this\s+past\s+|ce\s+|le\s+|dans\s+la\s+nuit\s+de\s+)?({_WD})\b", re.IGNORECASE
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -170,18 +181,28 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
     if kind == "iso":
         return DateExpr("full", s, e, t, int(m.group(1)), int(m.group(2)), int(m.group(3)), uncertain=uncertain)
     if kind == "numeric":
-        d, mo = int(m.group(1)), int(m.group(2))
-        if not (1 <= mo <= 12 and 1 <= d <= 31):
+        day_n, mo = int(m.group(1)), int(m.group(2))
+        if not (1 <= mo <= 12 and 1 <= day_n <= 31):
             return None
-        return DateExpr("full", s, e, t, _year(m.group(3)), mo, d, uncertain=uncertain)
+        return DateExpr("full", s, e, t, _year(m.group(3)), mo, day_n, uncertain=uncertain)
     if kind == "range_dm":
         word, d1, d2, mon, y = m.groups()
         unc = uncertain or (word or "").lower().startswith(("between", "entre"))
         night = bool(re.search(r"\b(?:overnight|night|nuit)\b[\w\s]{0,12}$", around))
         if night:
             unc = False  # "overnight between 24 and 25 March": the first day
-        return DateExpr("range", s, e, t, _year(y), MONTHS[mon.lower()], int(d1), int(d2), uncertain=unc,
-                        extra={"night": "1"} if night else {})
+        return DateExpr(
+            "range",
+            s,
+            e,
+            t,
+            _year(y),
+            MONTHS[mon.lower()],
+            int(d1),
+            int(d2),
+            uncertain=unc,
+            extra={"night": "1"} if night else {},
+        )
     if kind == "range_md":
         word, mon, d1, d2, y = m.groups()
         unc = uncertain or (word or "").lower() == "between"
@@ -268,7 +289,9 @@ def _relative(phrase: str, published: dt.date | None, anchor: dt.date | None) ->
         return published - dt.timedelta(days=1), 1
     if p == "avant-hier":
         return published - dt.timedelta(days=2), 1
-    if p in ("today", "tonight", "this morning", "aujourd'hui", "ce matin", "cette nuit") or p.startswith("earlier today"):
+    if p in ("today", "tonight", "this morning", "aujourd'hui", "ce matin", "cette nuit") or p.startswith(
+        "earlier today"
+    ):
         return published, 1
     if "week" in p or "semaine" in p:
         if "last" in p or "dernier" in p or "dernière" in p or "past" in p:
@@ -321,9 +344,15 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
 
 def is_background_year(expr: DateExpr, published: dt.date | None) -> bool:
     """A bare past year ("in 2022", "since 2012"): the sentence tells history, not a new event."""
-    return expr.kind == "year" or (expr.kind == "month" and bool(expr.extra.get("since"))) or (
-        expr.kind == "relative" and expr.extra.get("phrase", "") in ("last year", "l'année dernière", "l'an dernier")
-    ) or (expr.kind == "relative" and expr.extra.get("phrase", "").startswith("in recent"))
+    return (
+        expr.kind == "year"
+        or (expr.kind == "month" and bool(expr.extra.get("since")))
+        or (
+            expr.kind == "relative"
+            and expr.extra.get("phrase", "") in ("last year", "l'année dernière", "l'an dernier")
+        )
+        or (expr.kind == "relative" and expr.extra.get("phrase", "").startswith("in recent"))
+    )
 
 
 def range_days(expr: DateExpr, published: dt.date | None) -> list[dt.date]:

@@ -48,7 +48,8 @@ _BOILERPLATE = re.compile(
     r"à\s+lire\s+aussi|partager|abonnez|publicité|tags?\s*:|filed\s+under|more\s+on\s+this|watch\s*:|listen\s*:)",
     re.IGNORECASE,
 )
-_CAPTION = re.compile(r"\b(?:AI-generated|file\s+photo|photo\s+credit|image\s+(?:credit|source)|\(AFP\s+photo|getty\s+images)",
+_CAPTION = re.compile(
+    r"\b(?:AI-generated|file\s+photo|photo\s+credit|image\s+(?:credit|source)|\(AFP\s+photo|getty\s+images)",
                       re.IGNORECASE)  # fmt: skip
 _AGGREGATE = re.compile(
     r"\b(?:\d[\d,.]*|dozens|hundreds|scores|several|numerous|multiple|a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of|"
@@ -119,7 +120,8 @@ def is_background(text: str, dates: list[DateExpr], has_day_or_month: bool) -> b
 def is_hypothetical(text: str) -> bool:
     """Threats, plans, fears and hypotheses."""
     return bool(_MODAL.search(text)) and not re.search(
-        r"\b(?:killed|attacked|ambushed|exploded|abducted|tué|attaqué)\b", text[: _MODAL.search(text).start()]  # type: ignore[union-attr]
+        r"\b(?:killed|attacked|ambushed|exploded|abducted|tué|attaqué)\b",
+        text[: _MODAL.search(text).start()],  # type: ignore[union-attr]
     )
 
 

@@ -46,6 +46,14 @@ def _norm(value: Any) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ").strip()
 
 
+def _f(value: Any) -> float:
+    return float(value)
+
+
+def _i(value: Any) -> int:
+    return int(value)
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -130,14 +138,14 @@ def evaluate_frame(
         if _norm(row.admin1) != _norm(ev.admin1):
             err("admin1", rid, f"{row.admin1} / {row.location}", f"{ev.admin1} / {ev.location}")
         if ev.latitude is not None and ev.longitude is not None:
-            d = km(float(row.latitude), float(row.longitude), ev.latitude, ev.longitude)
+            d = km(_f(row.latitude), _f(row.longitude), ev.latitude, ev.longitude)
             hits["within_25km"] += d <= 25
             if d > 25:
                 err("within_25km", rid, row.location, f"{ev.location} ({d:.0f} km)")
         else:
             err("within_25km", rid, row.location, "no place")
-        hits["fatalities"] += int(row.fatalities) == (ev.fatalities or 0)
-        if int(row.fatalities) != (ev.fatalities or 0):
+        hits["fatalities"] += _i(row.fatalities) == (ev.fatalities or 0)
+        if _i(row.fatalities) != (ev.fatalities or 0):
             err("fatalities", rid, row.fatalities, ev.fatalities)
         hits["date"] += ev.event_date == gold_date
         if dated:
@@ -148,8 +156,11 @@ def evaluate_frame(
             progress(i + 1)
     seconds = time.perf_counter() - t0
     figures = {k: (hits[k] / n if n else 0.0) for k in
-               ("detected", "event_type", "actor1", "actor2", "admin1", "within_25km", "fatalities", "date")}  # fmt: skip
-    figures["sub_event_type_wf1"] = float(f1_score(gold_sub, pred_sub, average="weighted", zero_division=0)) if n else 0.0
+               ("detected", "event_type", "actor1", "actor2", "admin1", "within_25km",
+                "fatalities", "date")}  # fmt: skip
+    figures["sub_event_type_wf1"] = (
+        float(f1_score(gold_sub, pred_sub, average="weighted", zero_division=0)) if n else 0.0
+    )
     figures["date_stated"] = hits["date_dated"] / hits["dated_rows"] if hits["dated_rows"] else 0.0
     figures["stated_date_share"] = hits["dated_rows"] / n if n else 0.0
     return Report(n, figures, seconds, errors)

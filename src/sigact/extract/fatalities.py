@@ -49,7 +49,11 @@ _PERSON = (
     r"volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
 )
 _PERSON_RE = re.compile(_PERSON, re.IGNORECASE)
-_NUM = rf"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated|approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à)\s+)?{NUMBER_PATTERN}"
+_HEDGE = (
+    r"at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated|"
+    r"approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à"
+)
+_NUM = rf"(?:(?:{_HEDGE})\s+)?{NUMBER_PATTERN}"
 _FIGURE_RE = re.compile(rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+{_PERSON})?(?![\w-])", re.IGNORECASE)
 _DEATH_RE = re.compile(rf"\b(?:{_DEATH})\b", re.IGNORECASE)
 _OTHER_RE = re.compile(rf"\b(?:{_OTHER})\b", re.IGNORECASE)
@@ -71,7 +75,7 @@ _MASS_RE = re.compile(
 _BARE_DEATH_RE = re.compile(
     r"\b(?:killed|killing|shot\s+dead|executed|murdered|assassinated|slain|beheaded|tué|tuant|exécuté|"
     r"assassiné)\s+(?:an?|the|one|un|une|le|la)\s+(?:[\w'’-]+\s+){0,3}?"
-    rf"{_PERSON[_PERSON.index('(?:people'):]}",
+    rf"{_PERSON[_PERSON.index('(?:people') :]}",
     re.IGNORECASE,
 )
 _BARE_ONE_RE = re.compile(
@@ -118,13 +122,34 @@ def _group_of(noun: str | None) -> str:
     if _GENERIC_NOUNS.search(noun):
         return ""
     aliases = {
-        "troop": "soldier", "servicemen": "soldier", "military": "soldier", "militarie": "soldier",
-        "soldat": "soldier", "militaire": "soldier", "gendarme": "police", "policemen": "police",
-        "policier": "police", "officer": "police", "jihadist": "militant", "terrorist": "militant",
-        "insurgent": "militant", "assailant": "militant", "attacker": "militant", "gunmen": "militant",
-        "fighter": "militant", "terroriste": "militant", "djihadiste": "militant", "jihadiste": "militant",
-        "assaillant": "militant", "combattant": "militant", "element": "militant", "élément": "militant",
-        "civil": "civilian", "villager": "civilian", "villageoi": "civilian", "habitant": "civilian",
+        "troop": "soldier",
+        "servicemen": "soldier",
+        "military": "soldier",
+        "militarie": "soldier",
+        "soldat": "soldier",
+        "militaire": "soldier",
+        "gendarme": "police",
+        "policemen": "police",
+        "policier": "police",
+        "officer": "police",
+        "jihadist": "militant",
+        "terrorist": "militant",
+        "insurgent": "militant",
+        "assailant": "militant",
+        "attacker": "militant",
+        "gunmen": "militant",
+        "fighter": "militant",
+        "terroriste": "militant",
+        "djihadiste": "militant",
+        "jihadiste": "militant",
+        "assaillant": "militant",
+        "combattant": "militant",
+        "element": "militant",
+        "élément": "militant",
+        "civil": "civilian",
+        "villager": "civilian",
+        "villageoi": "civilian",
+        "habitant": "civilian",
         "resident": "civilian",
     }
     return aliases.get(word, word)

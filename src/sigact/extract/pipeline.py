@@ -40,7 +40,7 @@ EXTRACTOR_VERSION = "extract-1.0"
 _COUNTRY_WORDS = {
     "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",
     "Burkina Faso": r"\bBurkina(?:\s+Faso)?\b|\bBurkin(?:abe|abè|abé)s?\b|\bOuagadougou\b",
-    "Niger": r"\bNiger\b(?!\s+(?:River|Delta|Inland|State))(?!ia)|\bNig[ée]rien(?:ne)?s?\b|\bNiamey\b|\bfleuve\s+Niger\b(?<!x)",
+    "Niger": r"\bNiger\b(?!\s+(?:River|Delta|Inland|State))(?!ia)|\bNig[ée]rien(?:ne)?s?\b|\bNiamey\b",
 }
 _LIST_OF_PLACES = re.compile(
     r"\b(?:attacks?|raids?|assaults?|strikes?|camps?|posts?|positions?|bases?|villages?|towns?|localities|"
@@ -102,7 +102,8 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
         return []
     mentions = [
         m for m in geo.find_places(text, hint)
-        if s.start <= m.start and m.end <= s.end and m.role == "place" and m.candidates and m.candidates[0].level is None
+        if s.start <= m.start and m.end <= s.end and m.role == "place"
+        and m.candidates and m.candidates[0].level is None
     ]  # fmt: skip
     if len(mentions) < 2:
         return []
@@ -154,9 +155,7 @@ def _compatible(d1: tuple[dt.date, int], d2: tuple[dt.date, int]) -> bool:
     return False
 
 
-def _group(
-    sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, published: dt.date | None
-) -> list[_Draft]:
+def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, published: dt.date | None) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     default = (published or dt.date.today(), 2)
@@ -190,8 +189,10 @@ def _group(
             drafts.extend(new)
             current = new[-1]
             continue
-        if current is not None and (own_date is None or _compatible(own_date, (current.date, current.precision))) and (
-            not own_place or _same_place(place, current.place) or current.place is None
+        if (
+            current is not None
+            and (own_date is None or _compatible(own_date, (current.date, current.precision)))
+            and (not own_place or _same_place(place, current.place) or current.place is None)
         ):
             current.sents.append(s)
             if own_date is not None and own_date[1] < current.precision:
@@ -284,8 +285,11 @@ def extract_document(doc: Document) -> list[Mention]:
         focus_start = d.sents[0].start
         # actors may be named in the sentence just before ("Militants entered X. Two were wounded.")
         before = prev_of.get(focus_start)
-        if before is not None and not before.is_event and not detect.is_boilerplate(before.text) and (
-            "\n\n" not in text[before.end : focus_start]
+        if (
+            before is not None
+            and not before.is_event
+            and not detect.is_boilerplate(before.text)
+            and ("\n\n" not in text[before.end : focus_start])
         ):
             focus_start = before.start
         # the roles may be told in the sentences that follow ("The device was planted by JNIM")

@@ -104,7 +104,7 @@ class _Slot:
 
 
 def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
-    """"Katiba Macina (JNIM)": ACLED codes the parent named in brackets."""
+    """ "Katiba Macina (JNIM)": ACLED codes the parent named in brackets."""
     out: list[_Slot] = []
     for s in slots:
         if out and s.mention.canonical and out[-1].mention.canonical:
@@ -206,14 +206,16 @@ def assign_roles(
     if sub_event_type == "Remote explosive/landmine/IED":
         # the vehicle that "struck an IED" is the target; the one who planted it, the initiator
         nonstate = [s for s in slots if (_inter(s.name, s.mention, reg) or 0) in (2, 3, 4)]
-        state = [s for s in armed if (_inter(s.name, s.mention, reg) or 0) in (1, 8)]
-        if initiator is not None and (_inter(initiator.name, initiator.mention, reg) or 0) in (1, 8) and not (
-            _PASSIVE_BEFORE.search(text[max(0, initiator.mention.start - 40) : initiator.mention.start])
+        state_slots = [s for s in armed if (_inter(s.name, s.mention, reg) or 0) in (1, 8)]
+        if (
+            initiator is not None
+            and (_inter(initiator.name, initiator.mention, reg) or 0) in (1, 8)
+            and not (_PASSIVE_BEFORE.search(text[max(0, initiator.mention.start - 40) : initiator.mention.start]))
         ):
             target = initiator
             initiator = nonstate[0] if nonstate else None
-        elif initiator is not None and target is None and state:
-            target = state[0]
+        elif initiator is not None and target is None and state_slots:
+            target = state_slots[0]
     if initiator is not None and initiator.name in _VAGUE_PARENTS:
         better = next((s for s in slots if s.mention.canonical and s.name not in _VAGUE_PARENTS
                        and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target), None)  # fmt: skip
@@ -225,8 +227,11 @@ def assign_roles(
     if target is not None:
         roles.actor2, roles.inter2 = target.name, _inter(target.name, target.mention, reg)
 
-    civilian_event = event_type == "Violence against civilians" or sub_event_type == "Looting/property destruction" and target is None or (
-        event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None
+    civilian_event = (
+        event_type == "Violence against civilians"
+        or sub_event_type == "Looting/property destruction"
+        and target is None
+        or (event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None)
     )
     if civilian_event and country:
         if event_type == "Violence against civilians" or civ:

@@ -23,7 +23,8 @@ TAG_PATTERNS: dict[str, re.Pattern[str]] = {
         "airstrike": r"\bair\s*strikes?\b|\baerial\s+(?:strike|bombardment|attack)s?|\bhelicopters?\b|"
         r"\bfrappes?\s+aériennes?\b|\bbombardements?\b",
         "ambush": r"\bambush(?:ed|es)?\b|\bembuscades?\b",
-        "kidnapping": r"\babduct(?:ed|ion|s|ing)?\b|\bkidnapp?(?:ed|ing|s)?\b|\bhostages?\b|\benlev(?:é|és|ée|ées|ement)\b|"
+        "kidnapping": r"\babduct(?:ed|ion|s|ing)?\b|\bkidnapp?(?:ed|ing|s)?\b|\bhostages?\b|"
+        r"\benlev(?:é|és|ée|ées|ement)\b|"
         r"\botages?\b|\bkidnappés?\b",
         "arson": r"\bburn(?:ed|t|ing)\b|\bset\s+(?:\w+\s+){0,3}(?:on\s+)?fire\b|\btorched\b|\barson\b|"
         r"\bincendi(?:é|és|ée|ées|aient|er)\b|\bbrûl(?:é|és|ée|ées)\b",

@@ -14,26 +14,54 @@ from sigact.extract.classifier import Prediction
 
 _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     # (sub-event type, cue, veto)
-    ("Suicide bomb", re.compile(r"\bsuicide\s+(?:bomb(?:er|ing|s)?|attack(?:er)?s?|car|vehicle|VBIED)|\bkamikazes?\b|"
-                                r"\battentats?[-\s]suicides?\b", re.I), None),
-    ("Air/drone strike", re.compile(r"\b(?:drone|air|aerial|helicopter)\s*(?:strikes?|attacks?|bombardments?|raids?|fire)\b|"
-                                    r"\bairstrikes?\b|\bfrappes?\s+(?:aériennes?|de\s+drones?)\b", re.I),
-     re.compile(r"\b(?:shot\s+down|abattu|ground\s+(?:operations?|troops|forces)|clash(?:ed|es)?|gunfire|"
-                r"small\s+arms)\b", re.I)),
-    ("Remote explosive/landmine/IED", re.compile(
-        r"\b(?:IEDs?|VBIEDs?|improvised\s+explosive|landmines?|roadside\s+bombs?|explosive\s+devices?|car\s+bombs?|"
-        r"engins?\s+explosifs?|mines?\s+(?:exploded|explosion)|struck\s+a\s+mine|hit\s+a\s+mine|sauté\s+sur\s+une\s+mine)\b", re.I),
-     re.compile(r"\b(?:defused|dismantled|neutralized\s+(?:an?\s+)?(?:IED|explosive)|désamorcé|discovered|found|"
-                r"small\s+arms|gunfire|clash(?:ed|es)?|exchange\s+of\s+fire)\b", re.I)),
+    (
+        "Suicide bomb",
+        re.compile(
+            r"\bsuicide\s+(?:bomb(?:er|ing|s)?|attack(?:er)?s?|car|vehicle|VBIED)|\bkamikazes?\b|"
+            r"\battentats?[-\s]suicides?\b",
+            re.I,
+        ),
+        None,
+    ),
+    (
+        "Air/drone strike",
+        re.compile(
+            r"\b(?:drone|air|aerial|helicopter)\s*(?:strikes?|attacks?|bombardments?|raids?|fire)\b|"
+            r"\bairstrikes?\b|\bfrappes?\s+(?:aériennes?|de\s+drones?)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:shot\s+down|abattu|ground\s+(?:operations?|troops|forces)|clash(?:ed|es)?|gunfire|"
+            r"small\s+arms)\b",
+            re.I,
+        ),
+    ),
+    (
+        "Remote explosive/landmine/IED",
+        re.compile(
+            r"\b(?:IEDs?|VBIEDs?|improvised\s+explosive|landmines?|roadside\s+bombs?|explosive\s+devices?|car\s+bombs?|"
+            r"engins?\s+explosifs?|mines?\s+(?:exploded|explosion)|struck\s+a\s+mine|hit\s+a\s+mine|sauté\s+sur\s+une\s+mine)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:defused|dismantled|neutralized\s+(?:an?\s+)?(?:IED|explosive)|désamorcé|discovered|found|"
+            r"small\s+arms|gunfire|clash(?:ed|es)?|exchange\s+of\s+fire)\b",
+            re.I,
+        ),
+    ),
     ("Grenade", re.compile(r"\bgrenades?\b", re.I), None),
     ("Sexual violence", re.compile(r"\b(?:raped|sexually\s+(?:assaulted|abused)|violées?)\b", re.I), None),
 ]
 _ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
                         r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
 _KILLING = re.compile(r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred)\b", re.I)
-_PROTEST = re.compile(r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors)|demonstrated\s+(?:against|in\s+front|outside)|sit-in|marched|manifest(?:é|ation|ations|ants))\b",
+_PROTEST = re.compile(
+    r"\b(?:protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors)|demonstrated\s+(?:against|in\s+front|outside)|sit-in|"
+    r"marched|manifest(?:é|ation|ations|ants))\b",
                       re.I)  # fmt: skip
-_ARMED = re.compile(r"\b(?:militants?|jihadists?|gunmen|terrorists?|soldiers?|troops|army|attack(?:ed)?|killed|ambush)\b", re.I)
+_ARMED = re.compile(
+    r"\b(?:militants?|jihadists?|gunmen|terrorists?|soldiers?|troops|army|attack(?:ed)?|killed|ambush)\b", re.I
+)
 
 
 def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
