@@ -260,7 +260,7 @@ def main() -> None:
                 "id": int(r[0]), "name": r[1], "ascii": r[2], "alts": r[3], "lat": lat, "lon": lon,
                 "fclass": r[6], "fcode": r[7], "cc": cc, "admin1": a1, "admin2": a2, "admin3": None,
                 "a3code": r[12], "population": int(r[14] or 0), "level": None,
-                "poly1": a1, "new1": new1,
+                "poly1": a1, "new1": new1, "code1": admin1_codes.get(f"{cc}.{r[10]}"),
             }
         )  # fmt: skip
 
@@ -319,6 +319,9 @@ def main() -> None:
         if p["fcode"] in {"ADM1", "ADM2"} and p["admin1"]:
             level = 1 if p["fcode"] == "ADM1" else 2
             name = p["admin1"] if level == 1 else p["admin2"]
+            if level == 1 and p["code1"] and p["cc"] != "NE":
+                # an ADM1 feature is its own region whatever polygon its point falls in
+                name = speller.admin1(p["cc"], p["code1"])
             if not name:
                 continue
             unit = units.setdefault((p["cc"], level, name), {"point": p, "names": set()})

@@ -27,7 +27,7 @@ BUNDLED_PATH = DATA_DIR / "gazetteer.sqlite.gz"
 
 COUNTRY_NAMES = {"ML": "Mali", "BF": "Burkina Faso", "NE": "Niger"}
 COUNTRY_ISO_NUM = {"ML": 466, "BF": 854, "NE": 562}
-_ETHNIC_SUFFIX = re.compile(
+ETHNIC_SUFFIX = re.compile(
     r"\s+(?:peulh|peul|peuhl|foulbe|fulbe|dogon|bambara|bozo|sonrai|songhai|rimaibe|rimaibe|mossi|silmimossi|"
     r"tamachek|bella|arabe|haoussa|djerma|zarma|koura|kouara)$"
 )
@@ -101,7 +101,7 @@ class Gazetteer:
                 seen_c.add(c)
                 self.by_compact[c].append(idx)
             # "Ogassagou-Peulh" / "Ogassagou Dogon": the press often drops the community's name
-            base = _ETHNIC_SUFFIX.sub("", n)
+            base = ETHNIC_SUFFIX.sub("", n)
             if base != n and len(base) >= 3 and base not in seen_n:
                 seen_n.add(base)
                 self.by_norm[base].append(idx)

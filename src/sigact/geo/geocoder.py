@@ -24,8 +24,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sigact.geo.gazetteer import COUNTRY_BY_NAME, COUNTRY_ISO_NUM, COUNTRY_NAMES, Entry, Gazetteer
-from sigact.geo.normalize import LEVEL_WORDS, norm
+from sigact.geo.gazetteer import COUNTRY_BY_NAME, COUNTRY_ISO_NUM, COUNTRY_NAMES, ETHNIC_SUFFIX, Entry, Gazetteer
+from sigact.geo.normalize import LEVEL_WORDS, compact, norm
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -286,7 +286,7 @@ class Geocoder:
                 prev_gap = text[toks[i - 1][1] : start]
                 if prev_gap == " " and not self.gaz.exact(toks[i - 1][2]):
                     m.cue -= 1.5  # "Norbert Zongo": part of a person's or organisation's name
-            m.candidates = [self._candidate(idx, q) for idx, q in hits]
+            m.candidates = [self._candidate(idx, q, m.surface) for idx, q in hits]
             self._read_descriptors(text, m)
             out.append(m)
             i = k + 1
@@ -363,13 +363,19 @@ class Geocoder:
             return True
         return False
 
-    def _candidate(self, idx: int, quality: float) -> Candidate:
+    def _candidate(self, idx: int, quality: float, surface: str | None = None) -> Candidate:
         e: Entry = self.gaz.entries[idx]
+        reasons = [f"name {quality:.2f}"]
+        if surface is not None and e.level is None:
+            key = compact(surface)
+            if compact(e.name) != key and compact(ETHNIC_SUFFIX.sub("", norm(e.name))) != key:
+                quality -= 0.25  # matched an alternate name: "Boni" is Boni before it is Bouani
+                reasons.append("alternate name")
         return Candidate(
             name=e.name if e.source == "user" else _deaccent(e.name), latitude=e.latitude,
             longitude=e.longitude, feature=f"{e.fclass}.{e.fcode}", country=COUNTRY_NAMES.get(e.cc, e.cc),
             iso2=e.cc, admin1=e.admin1, admin2=e.admin2, admin3=e.admin3, population=e.population,
-            source=e.source, level=e.level, score=quality, reasons=[f"name {quality:.2f}"], entry_index=idx,
+            source=e.source, level=e.level, score=quality, reasons=reasons, entry_index=idx,
         )  # fmt: skip
 
     @staticmethod
@@ -478,6 +484,12 @@ class Geocoder:
                 why.append("known event location")
             elif kind == "P":
                 s += 0.3 if c.feature != "P.PPLQ" else 0.0
+                if c.feature in {"P.PPLA", "P.PPLA2", "P.PPLA3", "P.PPLC"}:
+                    s += 0.3
+                    why.append("admin seat")
+                elif norm(c.name) in {norm(c.admin2 or ""), norm(c.admin3 or "")}:
+                    s += 0.15
+                    why.append("named like its commune")
             elif kind in "SL":
                 s += 0.1
             if c.population > 0:
@@ -537,7 +549,7 @@ class Geocoder:
         hits = self.gaz.lookup(head, fuzzy=True)
         if not hits:
             return []
-        m = PlaceMention(head, 0, len(head), [self._candidate(i, q) for i, q in hits])
+        m = PlaceMention(head, 0, len(head), [self._candidate(i, q, head) for i, q in hits])
         self._score(m, self._context(text, mentions, None))
         return m.candidates
 
@@ -557,7 +569,7 @@ class Geocoder:
             if m.role == "context":
                 s -= 2.5  # "(Pensa, Sanmatenga)": the place only when the village is unknown
             if m.context_group is not None and "not in the admin units in parentheses" in top.reasons:
-                s -= 2.0  # a look-alike elsewhere: the village itself is unknown
+                s -= 4.0  # a look-alike elsewhere: the village itself is unknown
             if top.level is not None:
                 s -= 0.4  # an admin unit is the event place only when nothing finer is named
             if s > best_score:
