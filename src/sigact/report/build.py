@@ -100,7 +100,8 @@ def methods(store: Store, spec: ReportSpec, status: dict[str, int], figs: list[F
         "Automatically coded events may be misdated, misplaced or wrongly typed; treat them as leads.",
         "Counting: one row per event as coded (ACLED/UCDP conventions); events merged into another in review "
         "and rejected events are left out, so a duplicate report is not counted twice. Rates are events per week "
-        "(days / 7). Changes between periods are tested with the exact conditional test of equal Poisson rates.",
+        "(days / 7), or per calendar month for periods over six months. Changes between periods are tested "
+        "with the exact conditional test of equal Poisson rates.",
         "Fatalities are reported figures and a lower bound (\"at least\"). Events whose fatalities are unknown are "
         "counted as unknown, not as zero; ACLED and UCDP record 0 when no deaths were reported and use "
         "conservative estimates.",

@@ -35,7 +35,7 @@ TYPE_COLOURS = {
     "Strategic developments": "#009E73",
 }
 OTHER_COLOUR = "#777777"
-WEEKLY_MAX_DAYS = 190  # longer periods are charted per month
+WEEKLY_MAX_DAYS = 190  # longer periods are charted per month (as findings.RATE_WEEKLY_MAX_DAYS)
 DPI = 150
 
 

@@ -23,6 +23,7 @@ from sigact.report.wording import num, p_text, pct, plural, rate
 from sigact.store import Store
 
 ALPHA = 0.05
+RATE_WEEKLY_MAX_DAYS = 190
 BASELINE_MONTHS = 12
 ESCALATION: dict[str, Any] = {"per": "month", "window": 1, "baseline": BASELINE_MONTHS, "alpha": ALPHA,
                               "min_ratio": 1.5, "min_count": 5}
@@ -34,36 +35,38 @@ def _ids(value: Any) -> list[str]:
 
 
 def activity(store: Store, spec: ReportSpec, cites: Citations) -> Finding:
-    """How many events, the weekly rate, and the change against the comparison period (exact Poisson test)."""
+    """How many events, the rate (per week; per month for periods over ~6 months) and the change against the
+    comparison period (exact Poisson test)."""
     flt = spec.filter()
     period_txt = fmt_range(spec.date_from, spec.date_to)
     cmp = spec.comparison()
-    figures: dict[str, Any] = {}
+    per = rate_unit(spec)
+    figures: dict[str, Any] = {"rate_per": per}
     if cmp is not None:
-        frame = agg.compare(store, spec.base_filter(), [cmp, (spec.date_from, spec.date_to)], per="week",
+        frame = agg.compare(store, spec.base_filter(), [cmp, (spec.date_from, spec.date_to)], per=per,
                             explain=True)  # fmt: skip
         row = frame.iloc[0]
-        events, weekly = int(row["events_2"]), float(row["rate_2"])
+        events, level = int(row["events_2"]), float(row["rate_2"])
         ids = _ids(row["event_ids_2"])
         prev_ids = _ids(row["event_ids_1"])
-        figures.update(events=events, weekly_rate=weekly, previous_events=int(row["events_1"]),
-                       previous_weekly_rate=float(row["rate_1"]), percent_change=_f(row["percent_change"]),
+        figures.update(events=events, rate=level, previous_events=int(row["events_1"]),
+                       previous_rate=float(row["rate_1"]), percent_change=_f(row["percent_change"]),
                        p_value=float(row["p_value"]), comparison=(cmp[0].isoformat(), cmp[1].isoformat()))  # fmt: skip
     else:
-        frame = agg.rates(store, flt, per="week", explain=True)
+        frame = agg.rates(store, flt, per=per, explain=True)
         events = int(frame["events"].iloc[0]) if len(frame) else 0
-        weekly = float(frame["rate"].iloc[0]) if len(frame) else 0.0
+        level = float(frame["rate"].iloc[0]) if len(frame) else 0.0
         ids = _ids(frame["event_ids"].iloc[0]) if len(frame) else []
         prev_ids = []
-        figures.update(events=events, weekly_rate=weekly)
+        figures.update(events=events, rate=level)
     note = cites.cite(ids, "Finding: activity")
     first = (f"Between {period_txt}, sigact recorded {plural(events, 'event')} in {spec.area_label()}"
-             f"{_actor_clause(spec)}, {rate(weekly)} a week on average.")  # fmt: skip
+             f"{_actor_clause(spec)}, {rate(level)} a {per} on average.")  # fmt: skip
     sentences = [Sentence(first, [note])]
     headline = f"{plural(events, 'event')} recorded"
     if cmp is not None:
-        prev, prev_rate = figures["previous_events"], figures["previous_weekly_rate"]
-        cmp_txt = f"the comparison period ({fmt_range(*cmp)}: {plural(prev, 'event')}, {rate(prev_rate)} a week)"
+        prev, prev_rate = figures["previous_events"], figures["previous_rate"]
+        cmp_txt = f"the comparison period ({fmt_range(*cmp)}: {plural(prev, 'event')}, {rate(prev_rate)} a {per})"
         pc, p = figures["percent_change"], figures["p_value"]
         if prev == 0 and events == 0:
             text = f"There were no events in {cmp_txt} either."
@@ -76,7 +79,7 @@ def activity(store: Store, spec: ReportSpec, cites: Citations) -> Finding:
                 test = f"a change unlikely to be chance alone (exact Poisson rate test, {p_text(p)})"
             else:
                 test = f"a change within what chance alone produces (exact Poisson rate test, {p_text(p)})"
-            text = f"The weekly rate was {amount} on {cmp_txt}, {test}."
+            text = f"The {per}ly rate was {amount} on {cmp_txt}, {test}."
             headline = f"Activity {direction} {abs(pc):.0f}%" if direction != "unchanged" else "Activity unchanged"
         pnote = cites.cite(prev_ids, "Finding: events in the comparison period")
         sentences.append(Sentence(text, [note, pnote]))
@@ -165,7 +168,7 @@ def targets(store: Store, spec: ReportSpec, cites: Citations) -> Finding | None:
             parts.append(f"{row['actor1']} ({plural(int(row['events']), 'event')})")
             figures["initiators"].append({"actor1": str(row["actor1"]), "events": int(row["events"])})
         sentences.append(Sentence(f"The most frequent initiators (actor 1) were {join_names(parts)}.", notes))
-    headline = f"Civilians targeted in {pct(civ_share)} of events"
+    headline = f"Civilians targeted in {pct(civ_share)} of events" if civ_events else "No civilian targeting coded"
     return Finding("targets", headline, sentences, figures, sorted(civ_ids))
 
 
@@ -226,13 +229,17 @@ def escalations(store: Store, spec: ReportSpec, cites: Citations) -> Finding | N
         ids.update(wid)
         n = cites.cite(wid, f"Finding: escalation in {row['admin1']}")
         ratio = float(row["ratio"])
-        ratio_txt = f"{ratio:.1f} times its baseline" if math.isfinite(ratio) else "after none in the baseline"
+        base_rate = float(row["baseline_rate"])
+        if math.isfinite(ratio) and base_rate > 0:
+            ratio_txt = f"{ratio:.1f} times its baseline of {base_rate:.1f} a month"
+        else:
+            ratio_txt = f"after none in the previous {BASELINE_MONTHS} months"
         listed.append({"admin1": str(row["admin1"]), "month": month, "events": int(row["window_total"]),
                        "baseline_rate": float(row["baseline_rate"]), "ratio": ratio,
                        "q_value": float(row["q_value"])})  # fmt: skip
         sentences.append(Sentence(
             f"{row['admin1']} escalated in {month}: {plural(int(row['window_total']), 'event')}, "
-            f"{ratio_txt} of {float(row['baseline_rate']):.1f} a month (q = {float(row['q_value']):.3f}).", [n]))
+            f"{ratio_txt} ({p_text(float(row['q_value'])).replace('p', 'q', 1)}).", [n]))
     more = len(flags) - len(listed)
     if more > 0:
         sentences.append(Sentence(f"{plural(more, 'further flag')} in the period (see the analytics output)."))
@@ -268,6 +275,11 @@ def tactics(store: Store, spec: ReportSpec, cites: Citations) -> tuple[Finding |
     ids = sorted(shifts["id"].astype(str).unique())
     return (Finding("tactics", f"{plural(len(shifts), 'tactic shift')} flagged", [intro, *sentences],
                     {"shifts": listed, "shift_count": int(len(shifts))}, ids), shifts)  # fmt: skip
+
+
+def rate_unit(spec: ReportSpec) -> str:
+    """``week`` for periods up to about six months, else ``month`` (so rates do not read "0.1 a week")."""
+    return "week" if spec.days <= RATE_WEEKLY_MAX_DAYS else "month"
 
 
 def review_status(store: Store, spec: ReportSpec) -> dict[str, int]:

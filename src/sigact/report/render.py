@@ -22,7 +22,7 @@ from sigact.report.wording import num
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html", "pdf")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 
 def md_escape(value: Any) -> str:
