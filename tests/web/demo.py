@@ -10,6 +10,7 @@ from sqlalchemy import insert
 
 from sigact.model import Event
 from sigact.store import Store
+from sigact.store.repository import event_json
 from sigact.store.schema import documents, mentions
 
 XSS_NOTES = 'Attack reported <img src=x onerror=alert(1)> near the market <script>alert("x")</script> end.'
@@ -83,5 +84,7 @@ def build_demo(store: Store, n: int = 40, seed: int = 1) -> None:
                 event_id=EXTRACTED_ID, document_id=doc_id, mention_index=0,
                 sentence="Gunmen attacked the village of Djenne, killing three civilians <i>(report "
                          f"{k + 1})</i>.", match_score=0.9 - k / 10, match_reason="same place and date",
+                extracted={"event": event_json(ext.model_copy(update={"fatalities": 3 + k})),
+                           "doc_key": f"demo-{k}.txt"},
                 created_at=now,
             ))

@@ -167,3 +167,17 @@ def test_token_cli_stores_only_a_hash_and_revokes(sqlite_url: str, demo_store: S
         assert c.post(f"/api/review/{EXTRACTED_ID}/reject", headers=_bearer(token)).status_code == 401
     bad = runner.invoke(cli_app, ["token", "create", "--role", "admin", "--db", sqlite_url])
     assert bad.exit_code != 0
+
+
+def test_split_moves_a_source_to_a_new_event(client: TestClient, tokens: Tokens) -> None:
+    mentions = client.get(f"/api/events/{EXTRACTED_ID}").json()["mentions"]
+    moved = mentions[1]["id"]
+    r = client.post(f"/api/review/{EXTRACTED_ID}/split", headers=_bearer(tokens.analyst),
+                    json={"mention_ids": [moved], "comment": "a different attack"})
+    assert r.status_code == 200, r.text
+    new_id = r.json()["id"]
+    assert new_id != EXTRACTED_ID
+    assert [m["id"] for m in client.get(f"/api/events/{new_id}").json()["mentions"]] == [moved]
+    assert [m["id"] for m in client.get(f"/api/events/{EXTRACTED_ID}").json()["mentions"]] == [mentions[0]["id"]]
+    bad = client.post(f"/api/review/{EXTRACTED_ID}/split", headers=_bearer(tokens.analyst), json={"mention_ids": []})
+    assert bad.status_code == 422
