@@ -370,6 +370,10 @@ def compare(
         merged["percent_change"] = (100 * merged["change"] / merged["rate_1"].where(merged["rate_1"] > 0)).round(1)
         merged["rate_ratio"] = merged["rate_2"] / merged["rate_1"].where(merged["rate_1"] > 0)
         merged["p_value"] = rate_tests(merged["events_1"].tolist(), spans[0], merged["events_2"].tolist(), spans[1])
+    n_p = range(1, len(periods) + 1)
+    first = [*keys, *[f"rate_{i}" for i in n_p], *[c for c in ("change", "percent_change", "rate_ratio", "p_value")
+                                                     if c in merged]]
+    merged = merged[first + [c for c in merged.columns if c not in first]]
     merged.attrs["periods"] = dict(zip(labels, [(str(a), str(b)) for a, b in periods], strict=True))
     merged.attrs["convention"] = f"rate_N = events in period N / {per}s in period N; " + CONVENTIONS[per]
     order = [f"rate_{len(periods)}"] if keys else []
