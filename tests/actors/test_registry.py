@@ -165,7 +165,7 @@ def test_parents(reg: Registry) -> None:
         ("FAMa", 1),
         ("Wagner", 8),
         ("Dan Na Ambassagou", 4),
-        ("VDP", 3),
+        ("VDP", 4),
         ("Civilians (Mali)", 7),
         ("Protesters (Mali)", 6),
         ("Rioters (Burkina Faso)", 5),
