@@ -125,6 +125,7 @@ def resolve(
                     "inter": m.inter,
                     "kind": m.kind,
                     "qualifier": m.qualifier,
+                    "coded_as": m.coded_as,
                 }
                 for m in mentions
             ]
