@@ -366,7 +366,7 @@ class Geocoder:
     def _candidate(self, idx: int, quality: float, surface: str | None = None) -> Candidate:
         e: Entry = self.gaz.entries[idx]
         reasons = [f"name {quality:.2f}"]
-        if surface is not None and e.level is None:
+        if surface is not None and e.level is None and quality >= 0.95:
             key = compact(surface)
             if compact(e.name) != key and compact(ETHNIC_SUFFIX.sub("", norm(e.name))) != key:
                 quality -= 0.25  # matched an alternate name: "Boni" is Boni before it is Bouani
@@ -530,7 +530,7 @@ class Geocoder:
                 near = [
                     a
                     for a in anchors
-                    if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 75.0
+                    if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 40.0
                 ]
                 if near:
                     c.score += 0.3
