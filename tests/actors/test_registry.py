@@ -298,3 +298,24 @@ def test_acled_coding_of_sub_groups(reg: Registry) -> None:
     assert reg.acled_actor("FAMa", dt.date(2019, 5, 1)) == "Military Forces of Mali (2013-2020)"
     assert reg.acled_actor("Katiba Macina and/or Ansar Dine", dt.date(2019, 5, 1)) == JNIM
     assert reg.acled_actor("nobody") is None
+
+
+def test_acled_form_names_of_local_groups_are_kept(reg: Registry) -> None:
+    for name, inter in (
+        ("Toolo Communal Militia (Burkina Faso)", 4),
+        ("Fadouga II Clan Militia (Burkina Faso)", 4),
+        ("Koussasi Ethnic Group (Burkina Faso)", 7),
+        ("Civilians (Zimbabwe)", 7),
+    ):
+        assert name not in reg  # not listed...
+        assert reg.canonical(name) == name  # ...but in ACLED's form
+        assert reg.inter(name) == inter
+    assert reg.canonical("toolo communal militia") is None
+    assert reg.expand("Toolo Communal Militia (Burkina Faso)") == ["Toolo Communal Militia (Burkina Faso)"]
+
+
+def test_aliases_may_hold_commas(reg: Registry) -> None:
+    name = "CSP-PSD: Permanent Strategic Framework for Peace, Security and Development"
+    [m] = reg.find("the Permanent Strategic Framework for Peace, Security and Development said")
+    assert m.canonical == name and m.surface == "Permanent Strategic Framework for Peace, Security and Development"
+    assert reg.find("security and development") == []

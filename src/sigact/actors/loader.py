@@ -8,6 +8,7 @@ families of period-specific names) into one record per ACLED name.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -111,6 +112,8 @@ class RegistryData:
     countries: dict[str, list[str]] = field(default_factory=dict)
     # aliases whose actor depends on the date and country ("Tuareg rebels", "al-Qaeda"): targets in order
     dated: list[list[DatedTarget]] = field(default_factory=list)
+    # ACLED name forms accepted as they are ("Toolo Communal Militia (Burkina Faso)"), with their inter code
+    patterns: list[tuple[re.Pattern[str], int | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,7 @@ def load(path: str | Path | None = None) -> RegistryData:
         _load_state_forces(spec, out)
     for spec in raw.get("actors") or []:
         _load_actor(spec, out)
+    out.patterns = [(re.compile(str(p["regex"])), p.get("inter")) for p in raw.get("name_patterns") or []]
     for spec in raw.get("dated_aliases") or []:
         targets = [
             DatedTarget(str(t["name"]), _date(t.get("start")), _date(t.get("end")), t.get("country"))

@@ -133,7 +133,7 @@ def _same_case(surface: str, exact: str) -> bool:
     return sum(1 for c in surface if c.islower()) <= 1
 
 
-_BREAKS = frozenset('.;:!?()[]{}"«»,|/\n\r\t•·')
+_BREAKS = frozenset('.;:!?()[]{}"«»|\n\r\t•·')
 
 
 def _joins(text: str, start: int, end: int) -> bool:

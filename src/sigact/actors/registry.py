@@ -199,9 +199,18 @@ class Registry:
         kind = self._generic_keys.get(key_of(name))
         if kind is not None:
             return self._generic_name(kind, date, country)
+        if self._pattern_inter(name) is not None:
+            return name  # an ACLED-form name of a group too local to list
         named = {m.canonical for m in self.find(name, date=date, country=country) if m.kind == NAMED}
         if len(named) == 1:
             return named.pop()
+        return None
+
+    def _pattern_inter(self, name: str) -> int | None:
+        """The inter code of an ACLED-form name matching one of the data file's ``name_patterns``."""
+        for regex, inter in self.data.patterns:
+            if regex.match(name):
+                return inter if inter is not None else 0
         return None
 
     def acled_actor(self, name: str, date: datetime.date | None = None, country: str | None = None) -> str | None:
@@ -231,8 +240,11 @@ class Registry:
         """ACLED actor type (1 State Forces ... 8 External/Other Forces) of ``name``, or ``None``."""
         actor = self._spelling.get(name)
         if actor is None:
-            resolved = self.canonical(name.split(COMPOUND)[0])
+            first = name.split(COMPOUND)[0]
+            resolved = self.canonical(first)
             actor = self._spelling.get(resolved) if resolved else None
+            if actor is None and resolved is not None:
+                return self._pattern_inter(resolved) or None
         return actor.inter if actor else None
 
     def expand(self, name: str, subgroups: bool = True) -> list[str]:
