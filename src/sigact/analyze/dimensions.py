@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal, true
+from sqlalchemy import ColumnElement, func, literal, true
 
 from sigact import taxonomy
 from sigact.store.filters import civilian_targeting_expr, current_event_type_expr, disorder_type_expr
@@ -32,6 +32,7 @@ DERIVED = ("event_type", "disorder_type", "civilian_targeting", "initiator_type"
 MULTI = ("actor", "region")
 PANDAS_ONLY = ("tag", "tactic")
 ALL = PLAIN + DERIVED + MULTI + PANDAS_ONLY
+NOT_CIVILIAN = "Not civilian targeting"
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def variants(name: str, regions: list[str] | None = None) -> list[Variant]:
     if name == "disorder_type":
         return [Variant(disorder_type_expr(), true())]
     if name == "civilian_targeting":
-        return [Variant(civilian_targeting_expr(), true())]
+        return [Variant(func.coalesce(civilian_targeting_expr(), NOT_CIVILIAN), true())]
     if name == "initiator_type":
         return [Variant(c.inter1, true())]
     if name == "target_type":
