@@ -178,6 +178,8 @@ class _Context:
 
     countries: set[str]
     admin: dict[int, dict[str, set[int]]]
+    hinted: str | None = None  # the caller's country_hint (stronger than a country named in passing)
+    strong: set[int] = field(default_factory=set)  # mentions that are explicit admin context
 
     def named(self, level: int, name: str | None, exclude: int) -> bool:
         if not name:
@@ -424,6 +426,7 @@ class Geocoder:
                 hinted = country_hint.upper()
             if hinted:
                 ctx.countries.add(hinted)
+                ctx.hinted = hinted
         folded = " " + norm(text) + " "
         for name, cc in COUNTRY_BY_NAME.items():
             if f" {name} " in folded:
@@ -440,6 +443,8 @@ class Geocoder:
                 # region names are context wherever they appear; smaller units only when marked
                 if admin_like or level == 1:
                     ctx.admin[level].setdefault(key, set()).add(i)
+                if admin_like:
+                    ctx.strong.add(i)
             for c in m.candidates:
                 if c.level is not None and admin_like:
                     unit = c.admin1 if c.level == 1 else c.admin2
@@ -456,6 +461,17 @@ class Geocoder:
                 else:
                     s -= 1.0
                     why.append("other country")
+                if ctx.hinted is not None and len(ctx.countries) > 1:
+                    s += 0.5 if c.iso2 == ctx.hinted else -0.5
+            strong = ctx.strong - {me}
+            if strong and m.context_group is None and m.role == "place" and c.level is None:
+                in_named = any(
+                    ctx.admin[level].get(norm(name or ""), set()) & strong
+                    for level, name in ((1, c.admin1), (2, c.admin2), (3, c.admin3))
+                )
+                if not in_named:
+                    s -= 0.6
+                    why.append("not in the admin units named")
             if ctx.named(1, c.admin1, me):
                 s += 0.6
                 why.append(f"admin1 {c.admin1} named")
@@ -570,6 +586,8 @@ class Geocoder:
                 s -= 2.5  # "(Pensa, Sanmatenga)": the place only when the village is unknown
             if m.context_group is not None and "not in the admin units in parentheses" in top.reasons:
                 s -= 4.0  # a look-alike elsewhere: the village itself is unknown
+            elif "not in the admin units named" in top.reasons:
+                s -= 1.0
             if top.level is not None:
                 s -= 0.4  # an admin unit is the event place only when nothing finer is named
             if s > best_score:
