@@ -20,7 +20,6 @@ independent view: PELT change points (ruptures) in each series with the mean bef
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Sequence
 from typing import Any
@@ -222,4 +221,4 @@ def change_points(
 
 
 def _d(value: Any) -> str:
-    return pd.Timestamp(value).date().isoformat() if not isinstance(value, dt.date) else value.isoformat()
+    return pd.Timestamp(value).date().isoformat()

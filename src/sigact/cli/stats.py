@@ -319,6 +319,8 @@ def register(app: typer.Typer) -> None:
         min_ratio: Annotated[float, typer.Option("--min-ratio", help="... and rate ratio at least this.")] = 1.5,
         min_count: Annotated[int, typer.Option("--min-count", help="... and the window holds this many.")] = 5,
         all_windows: Annotated[bool, typer.Option("--all", help="Show every tested window, not only flags.")] = False,
+        as_episodes: Annotated[bool, typer.Option(
+            "--episodes", help="Summarise runs of consecutive flagged windows.")] = False,
         change_points: Annotated[bool, typer.Option(
             "--change-points", help="Show ruptures (PELT) change points instead.")] = False,
         fmt: FormatOption = "table",
@@ -337,6 +339,11 @@ def register(app: typer.Typer) -> None:
         frame = _run(lambda: esc.escalation(store, flt, by=groups, per=per, window=window, baseline=baseline,
                                             metric=metric, alpha=alpha, min_ratio=min_ratio, min_count=min_count,
                                             all_windows=all_windows, explain=explain))
+        if as_episodes:
+            summary = esc.episodes(frame, groups)
+            summary.attrs.update(frame.attrs)
+            _emit(summary, fmt, f"escalation episodes ({metric})", flt, False)
+            return
         _emit(frame, fmt, f"escalation ({metric})", flt, explain)
 
     @stats.command("tactic-shift")
