@@ -319,3 +319,17 @@ def test_aliases_may_hold_commas(reg: Registry) -> None:
     [m] = reg.find("the Permanent Strategic Framework for Peace, Security and Development said")
     assert m.canonical == name and m.surface == "Permanent Strategic Framework for Peace, Security and Development"
     assert reg.find("security and development") == []
+
+
+def test_descriptions_resolve_only_when_they_name_one_group(reg: Registry) -> None:
+    assert reg.canonical("suspected JNIM militants") == JNIM
+    assert reg.canonical("les terroristes présumés du JNIM") == JNIM
+    assert reg.canonical("JNIM attack in Boni") is None  # more than a name
+    assert reg.canonical("JNIM militants and ISGS fighters") is None  # two groups
+
+
+def test_units_and_local_self_defence_by_country(reg: Registry) -> None:
+    day = dt.date(2019, 3, 1)
+    assert reg.canonical("rangers", day, "Burkina Faso") == "Police Forces of Burkina Faso (2015-2022) Forest Guards"
+    assert reg.canonical("customs officers", day, "Mali") == "Police Forces of Mali (2013-2020) Customs Agents"
+    assert reg.canonical("village self-defense", day, "Burkina Faso") == "Unidentified Communal Militia (Burkina Faso)"

@@ -192,9 +192,13 @@ def _load_templates(templates: list[dict[str, Any]], out: RegistryData) -> None:
                     inter=tpl.get("inter"),
                     country=None if country == "International" else country,
                     role=tpl.get("role"),
-                    aliases=[str(a).format(country=country) for a in tpl.get("aliases") or []],
+                    aliases=[]
+                    if country == "International"
+                    else [str(a).format(country=country) for a in tpl.get("aliases") or []],
                 )
             )
+            if country == "International":
+                continue  # role words ("village self-defense") name a country's group, never an international one
             for alias in tpl.get("aliases") or []:
                 out.aliases.append((str(alias).format(country=country), name))
 

@@ -139,6 +139,10 @@ class Registry:
         for kind, words in data.generic.items():
             for w in words:
                 self._generic_keys.setdefault(key_of(w.lstrip("=")), kind)
+        # words allowed around a group's name in a description of it (see _described)
+        self._filler = set(_SKIP_BEFORE) | set(_LINK_WORDS)
+        for words in list(data.generic.values()) + list(data.qualifiers.get("suspected", {}).values()):
+            self._filler.update(k for w in words for k in key_of(w.lstrip("=")))
         q = data.qualifiers.get("suspected", {})
         self._before = {key_of(w) for w in q.get("before", [])}
         self._after = {key_of(w) for w in q.get("after", [])}
@@ -201,10 +205,20 @@ class Registry:
             return self._generic_name(kind, date, country)
         if self._pattern_inter(name) is not None:
             return name  # an ACLED-form name of a group too local to list
-        named = {m.canonical for m in self.find(name, date=date, country=country) if m.kind == NAMED}
-        if len(named) == 1:
-            return named.pop()
-        return None
+        return self._described(name, date, country)
+
+    def _described(self, name: str, date: datetime.date | None, country: str | None) -> str | None:
+        """The one group a short description names ("suspected JNIM militants", "les terroristes du JNIM"):
+        every word outside the group's mention must be a qualifier, a role noun or a linking word."""
+        mentions = [m for m in self.find(name, date=date, country=country) if m.kind == NAMED]
+        if len({m.canonical for m in mentions}) != 1:
+            return None
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for token in tokenize(name):
+            if token.start in covered or token.key in self._filler:
+                continue
+            return None
+        return mentions[0].canonical
 
     def _pattern_inter(self, name: str) -> int | None:
         """The inter code of an ACLED-form name matching one of the data file's ``name_patterns``."""
