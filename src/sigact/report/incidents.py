@@ -24,6 +24,8 @@ TOWN_ATTACK = re.compile(
     re.IGNORECASE,
 )
 TERRITORY = ("Non-state actor overtakes territory", "Government regains territory")
+# emoji, flags and pictographs: report fonts have no glyphs for them (they printed as empty boxes)
+_NO_GLYPH = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 DEADLIEST = 3
 MAX_INCIDENTS = 7
@@ -79,6 +81,8 @@ def _incident(row: pd.Series, reason: str) -> Incident:
     actors = f"{side1} vs. {side2}" if side1 and side2 else side1 or side2 or "unidentified actors"
     fat = row["fatalities"]
     desc = row["evidence"] if row["origin"] == "extracted" and isinstance(row["evidence"], str) else row["notes"]
+    if isinstance(desc, str):
+        desc = " ".join(_NO_GLYPH.sub("", desc).split())
     if isinstance(desc, str) and len(desc) > DESCRIPTION_CHARS:
         desc = desc[: DESCRIPTION_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return Incident(
