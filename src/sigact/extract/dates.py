@@ -19,6 +19,7 @@ day + month without a year, month (+ year), bare years, weekdays, ranges, and re
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -155,8 +156,22 @@ def _weekday_in(text: str) -> int | None:
     return WEEKDAYS[m.group(1).lower()] if m else None
 
 
+_ANY_DATE_WORD = re.compile(
+    rf"\d|\b(?:{_M}|{_WD}|yesterday|today|tonight|overnight|morning|night|day|week|weekend|month|year|"
+    r"hier|aujourd|veille|lendemain|jour|semaine|mois|année|an|matin|nuit)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str) -> list[DateExpr]:
     """Date expressions in ``text``, in order of appearance, non-overlapping."""
+    if not _ANY_DATE_WORD.search(text):
+        return []
+    return list(_find_dates_cached(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_dates_cached(text: str) -> tuple[DateExpr, ...]:
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
     for kind, rx in _PATTERNS:
@@ -169,7 +184,7 @@ def find_dates(text: str) -> list[DateExpr]:
             taken.append((m.start(), m.end()))
             out.append(expr)
     out.sort(key=lambda e: e.start)
-    return out
+    return tuple(out)
 
 
 def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:

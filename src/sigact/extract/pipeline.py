@@ -30,7 +30,7 @@ from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
 from sigact.extract.fatalities import count_fatalities
 from sigact.extract.roles import assign_roles
 from sigact.extract.typing_rules import apply_rules
-from sigact.geo import Geocoder, Place
+from sigact.geo import Geocoder, Place, PlaceMention
 from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
@@ -96,12 +96,19 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     return None
 
 
+def _shifted(mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
+    for m in mentions:
+        m.start += offset
+        m.end += offset
+    return mentions
+
+
 def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Place]:
     """Several places listed as hit at once in one sentence, one Place each (else [])."""
     if not _LIST_OF_PLACES.search(s.text):
         return []
     mentions = [
-        m for m in geo.find_places(text, hint)
+        m for m in _shifted(geo.find_places(s.text, hint), s.start)
         if s.start <= m.start and m.end <= s.end and m.role == "place"
         and m.candidates and m.candidates[0].level is None
     ]  # fmt: skip
