@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sigact.geo.gazetteer import COUNTRY_BY_NAME, COUNTRY_ISO_NUM, COUNTRY_NAMES, ETHNIC_SUFFIX, Entry, Gazetteer
@@ -98,17 +99,21 @@ _QUARTER_GAP = re.compile(
 )
 _AXIS_AFTER = re.compile(r"^\s*(?:axis|road|route|highway)\b", re.I)
 _AXIS_BEFORE = re.compile(r"(?:axis|road|route)\s*(?:of\s+)?$", re.I)
+_COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|near|of|in|area)\b", re.I)
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
 
+@lru_cache(maxsize=100_000)
 def _deaccent(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
+    """Great-circle distance in km (a cheap approximation beyond ~300 km, where only "far" matters)."""
+    if abs(lat1 - lat2) > 3.0 or abs(lon1 - lon2) > 3.0:
+        return 111.0 * max(abs(lat1 - lat2), abs(lon1 - lon2) * math.cos(math.radians((lat1 + lat2) / 2)))
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -196,6 +201,7 @@ class Geocoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._last: tuple[str, str | None, list[PlaceMention]] | None = None
         self._capitals = {e.cc: i for i, e in enumerate(gazetteer.entries) if e.fcode == "PPLC"}
         self._admin_names: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
         for e in gazetteer.entries:
@@ -230,14 +236,21 @@ class Geocoder:
 
     # -- scanning -------------------------------------------------------------------------------
     def find_places(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
-        """Every gazetteer name in ``text`` (longest match first), with scored candidates."""
+        """Every gazetteer name in ``text`` (longest match first), with scored candidates.
+
+        The last text's result is kept, so extraction calling :meth:`locate` once per sentence of
+        one document scans the document once."""
+        last = self._last
+        if last is not None and last[0] == text and last[1] == country_hint:
+            return list(last[2])
         mentions = self._scan(text)
         ctx = self._context(text, mentions, country_hint)
         for i, m in enumerate(mentions):
             self._score(m, ctx, i)
+        self._last = (text, country_hint, mentions)
 
         self._proximity(mentions)
-        return mentions
+        return list(mentions)
 
     def _scan(self, text: str) -> list[PlaceMention]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
@@ -556,6 +569,12 @@ class Geocoder:
     # -- public API -----------------------------------------------------------------------------
     def geocode(self, query: str, context: str = "") -> list[Candidate]:
         """Scored candidates for a place name such as ``"Farabougou, Niono cercle"`` (best first)."""
+        if not context and not _COMPLEX_QUERY.search(query):
+            hits = self.gaz.lookup(query.strip(), fuzzy=True)  # fast path: a bare name
+            if hits:
+                m = PlaceMention(query, 0, len(query), [self._candidate(i, q, query) for i, q in hits])
+                self._score(m, self._context(query, [m], None), 0)
+                return m.candidates
         text = query if not context else f"{query}. {context}"
         mentions = self.find_places(text)
         first = [m for m in mentions if m.start < len(query)]
@@ -615,7 +634,7 @@ class Geocoder:
             return None
         c = self._candidate(idx, 1.0)
         c.reasons.append("country only: capital")
-        m = PlaceMention("", 0, 0, [c])
+        m = PlaceMention("", -1, -1, [c])  # no name in the text: offsets -1
         return self._place(m, c, precision=3)
 
     def _admin_fallback(
