@@ -7,24 +7,12 @@ import datetime as dt
 
 import pytest
 
+from sigact.ingest import read_text
 from sigact.model import Event
 from sigact.store import Store
 from sigact.store.provenance import insert_document, insert_mention
 
 EVIL = "<script>alert('x')</script>"
-
-
-class _Doc:
-    def __init__(self, key: str, title: str, url: str, published: dt.date) -> None:
-        self.doc_key, self.title, self.url, self.published = key, title, url, published
-        self.text = f"text of {key}"
-        self.language, self.path = "en", None
-
-    @property
-    def sha256(self) -> str:
-        import hashlib
-
-        return hashlib.sha256(self.text.encode()).hexdigest()
 
 
 def _event(i: int, day: dt.date, **kw: object) -> Event:
@@ -62,8 +50,10 @@ def report_store(sqlite_store: Store) -> Store:
     for j, day in enumerate([dt.date(2024, 2, 3), dt.date(2024, 2, 10), dt.date(2024, 2, 17), dt.date(2024, 2, 24)]):
         events.append(_event(100 + j, day, fatalities=1))
     docs = [
-        _Doc("a.html", f"Attack in Boni {EVIL}", "https://news.example.org/boni", dt.date(2024, 3, 3)),
-        _Doc("b.html", "Gao raid", "javascript:alert(1)", dt.date(2024, 3, 5)),
+        read_text("Fighting in Boni.", "a.html", published=dt.date(2024, 3, 3), url="https://news.example.org/boni",
+                  title=f"Attack in Boni {EVIL}"),
+        read_text("A raid in Gao.", "b.html", published=dt.date(2024, 3, 5), url="javascript:alert(1)",
+                  title="Gao raid"),
     ]
     with sqlite_store.transaction() as conn:
         doc_ids = [insert_document(conn, d, "test") for d in docs]
