@@ -333,3 +333,28 @@ def test_units_and_local_self_defence_by_country(reg: Registry) -> None:
     assert reg.canonical("rangers", day, "Burkina Faso") == "Police Forces of Burkina Faso (2015-2022) Forest Guards"
     assert reg.canonical("customs officers", day, "Mali") == "Police Forces of Mali (2013-2020) Customs Agents"
     assert reg.canonical("village self-defense", day, "Burkina Faso") == "Unidentified Communal Militia (Burkina Faso)"
+
+
+def test_every_alias_leads_back_to_its_actor(reg: Registry) -> None:
+    # no alias is taken by another actor: each resolves, at its actor's date and country, to that actor
+    wrong = []
+    for alias, target in reg.data.aliases:
+        if target.startswith("dated:"):
+            continue
+        if target.startswith("family:"):
+            actor = reg.actors[reg.families[target.removeprefix("family:")][-1]]
+        else:
+            actor = reg.actors[target]
+        got = reg.canonical(alias.lstrip("="), date=actor.start or actor.end, country=actor.country)
+        if got not in reg.expand(actor.name, subgroups=False):
+            wrong.append((alias, got, actor.name))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("family", ["JNIM: Group for Support of Islam and Muslims", ISGS, ISSP])
+def test_every_registered_spelling_of_the_jihadist_groups_resolves(reg: Registry, family: str) -> None:
+    actor = reg.get(family)
+    assert actor is not None
+    for alias in reg.aliases_of(family):
+        got = reg.canonical(alias, date=actor.start)
+        assert got == family, alias
