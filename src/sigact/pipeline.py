@@ -164,7 +164,7 @@ class Pipeline:
                                char_end=m.char_end, extracted=payload)
                 touched.append(str(old["event_id"]))
                 continue
-            link = best_link(conn, m.event, m.sentence)
+            link = best_link(conn, m.event, m.sentence, exclude=self._same_sentence_events(conn, doc_id, m))
             if link.event_id is None:
                 event_id = m.event.id
                 if not _event_exists(conn, event_id):
@@ -189,6 +189,19 @@ class Pipeline:
             touched.append(str(old["event_id"]))
         for event_id in dict.fromkeys(touched):
             self._refresh(conn, event_id, created, out)
+
+    @staticmethod
+    def _same_sentence_events(conn: Connection, doc_id: int, m: Mention) -> set[str]:
+        """Events told by an overlapping passage of the same document: the extractor split that passage
+        into distinct events on purpose, so they are never merged back."""
+        out: set[str] = set()
+        for row in document_mentions(conn, doc_id).values():
+            same = row["sentence"] == m.sentence
+            if m.char_start is not None and m.char_end is not None and row["char_start"] is not None:
+                same = same or (row["char_start"] < m.char_end and m.char_start < row["char_end"])
+            if same:
+                out.add(str(row["event_id"]))
+        return out
 
     def _refresh(self, conn: Connection, event_id: str, created: set[str], out: IngestSummary) -> None:
         if not event_mentions(conn, event_id):

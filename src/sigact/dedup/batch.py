@@ -28,7 +28,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from sigact.dedup.blocking import DATE_WINDOW_DAYS, MAX_DISTANCE_KM
-from sigact.dedup.scoring import THRESHOLD, WEIGHTS
+from sigact.dedup.scoring import ARMED_VIOLENCE, THRESHOLD, WEIGHTS, ZERO_VS_DEATHS
 
 CELL_DEG = 0.25
 NEIGHBOURS = 4  # sorted-neighbourhood window: each row meets the next 4 rows of its block per pass
@@ -163,11 +163,13 @@ def deduplicate(frame: pd.DataFrame, threshold: float = THRESHOLD) -> BatchResul
     admin2, _ = _codes(frame["admin2"] if "admin2" in frame else pd.Series([None] * n))
     admin1, _ = _codes(frame["admin1"] if "admin1" in frame else pd.Series([None] * n))
     sub, _ = _codes(frame["sub_event_type"]) if "sub_event_type" in frame else (np.full(n, -1), None)
-    etype, _ = _codes(frame["event_type"])
+    etype, etype_names = _codes(frame["event_type"])
+    armed = np.array([str(t) in ARMED_VIOLENCE for t in etype_names] + [False])
     loc, _ = _codes(frame["location"].astype("string").str.lower()) if "location" in frame \
         else (np.full(n, -1), None)
     names = pd.concat([frame["actor1"], frame["actor2"]], ignore_index=True).astype("string")
-    stripped = names.str.replace(r"\s*\(.*?\)", "", regex=True).str.strip().str.lower()
+    stripped = names.str.replace(r"\s*\(.*?\)", "", regex=True).str.strip().str.lower() \
+        .str.replace(r"^(?:military|police) forces of ", "state forces of ", regex=True)
     codes, uniques = _codes(stripped)
     generic = np.array([str(u).startswith(_GENERIC_PREFIXES) for u in uniques] + [False])
     a1, a2 = codes[:n], codes[n:]
@@ -187,12 +189,15 @@ def deduplicate(frame: pd.DataFrame, threshold: float = THRESHOLD) -> BatchResul
     same_a2 = (admin2[i] == admin2[j]) & (admin2[i] >= 0)
     known_a2 = (admin2[i] >= 0) & (admin2[j] >= 0)
     same_a1 = (admin1[i] == admin1[j]) | (admin1[i] < 0) | (admin1[j] < 0)
-    place_ok = np.where(both_points, dist <= MAX_DISTANCE_KM, np.where(known_a2, same_a2, same_a1))
+    near = (gp[i] == 2) | (gp[j] == 2)
+    place_ok = np.where(both_points, (dist <= MAX_DISTANCE_KM) | (near & same_a2),
+                        np.where(known_a2, same_a2, same_a1))
     keep = (dd <= window) & place_ok
-    i, j, dd, dist, both_points = i[keep], j[keep], dd[keep], dist[keep], both_points[keep]
+    i, j, dd, dist, both_points, same_a2 = i[keep], j[keep], dd[keep], dist[keep], both_points[keep], same_a2[keep]
 
     # type
-    s_type = np.where((sub[i] == sub[j]) & (sub[i] >= 0), 1.0, np.where(etype[i] == etype[j], 0.7, 0.0))
+    s_type = np.select([(sub[i] == sub[j]) & (sub[i] >= 0), etype[i] == etype[j], armed[etype[i]] & armed[etype[j]]],
+                       [1.0, 0.7, 0.3], default=0.0)
 
     # actors
     s_act = _actor_agreement(a1, a2, generic, i, j)
@@ -201,15 +206,16 @@ def deduplicate(frame: pd.DataFrame, threshold: float = THRESHOLD) -> BatchResul
     both_towns = (gp[i] == 1) & (gp[j] == 1)
     s_place = np.select(
         [(loc[i] == loc[j]) & (loc[i] >= 0), both_points & (dist <= 2), both_points & both_towns,
-         both_points & (dist <= 10), both_points & (dist <= 25), both_points],
-        [1.0, 1.0, 0.0, 0.6, 0.3, 0.0], default=0.5,
+         both_points & (dist <= 10), both_points & same_a2, both_points & (dist <= 25), both_points],
+        [1.0, 1.0, 0.0, 0.6, 0.5, 0.3, 0.0], default=0.5,
     )
 
     # fatalities
     fa, fb = fat[i], fat[j]
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where(fa == fb, 1.0, np.minimum(fa, fb) / np.maximum(fa, fb))
-    s_fat = np.where(np.isnan(fa) | np.isnan(fb), 0.5, np.nan_to_num(ratio, nan=0.0))
+    s_fat = np.where(np.isnan(fa) | np.isnan(fb), 0.5,
+                     np.where((np.minimum(fa, fb) == 0) & (fa != fb), ZERO_VS_DEATHS, np.nan_to_num(ratio, nan=0.0)))
 
     s_date = np.where(dd == 0, 1.0, 0.5)
     text_codes, matrix = _text_vectors(frame["notes"] if "notes" in frame else pd.Series([""] * n))

@@ -5,9 +5,9 @@ Two reports can only describe the same event when
 - their dates are close: within :func:`date_window` days, which widens with the coarser
   ``time_precision`` of the two (1 day when both are dated to the day, 7 for a week, 31 for a month);
 - their places are close: within :data:`MAX_DISTANCE_KM` when both have point coordinates at town or
-  "near" precision (``geo_precision`` 1 or 2); otherwise (a coarse place, or no point) they must share
-  the admin2 unit, or the admin1 unit when one only knows the admin1, or at least not contradict on
-  country.
+  "near" precision (``geo_precision`` 1 or 2), or in the same admin2 when one point is only "near"
+  (it may stand for a district); otherwise (a coarse place, or no point) they must share the admin2
+  unit, or the admin1 unit when one only knows the admin1, or at least not contradict on country.
 """
 
 from __future__ import annotations
@@ -54,11 +54,15 @@ def place_compatible(a: Event, b: Event) -> tuple[bool, str]:
     """Whether two events' places allow them to be one event, and why."""
     if _same(a.country, b.country) is False:
         return False, "different countries"
+    same_admin2 = _same(a.admin2, b.admin2)
     if has_point(a) and has_point(b):
         d = distance_km(a, b)
         assert d is not None
         if d <= MAX_DISTANCE_KM:
             return True, f"{d:.0f} km apart"
+        # a point "near" a place (geo_precision 2) may stand for its whole district
+        if (a.geo_precision == 2 or b.geo_precision == 2) and same_admin2:
+            return True, f"{d:.0f} km apart, same admin2"
         return False, f"{d:.0f} km apart"
     for unit in ("admin2", "admin1"):
         same = _same(getattr(a, unit), getattr(b, unit))

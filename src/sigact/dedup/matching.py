@@ -49,19 +49,25 @@ def candidates(conn: Connection, event: Event) -> list[Event]:
     return [row_to_event(dict(r)) for r in conn.execute(stmt).mappings()]
 
 
-def best_link(conn: Connection, event: Event, text: str | None = None, exclude: set[str] | None = None) -> Link:
-    """The stored event ``event`` (told by ``text``) should join, or a new-event decision."""
-    best: tuple[Event, MatchResult] | None = None
-    considered = 0
+def ranked(conn: Connection, event: Event, text: str | None = None,
+           exclude: set[str] | None = None) -> list[tuple[Event, MatchResult]]:
+    """Candidates inside the block, best score first (ties: stored first)."""
+    out: list[tuple[Event, MatchResult]] = []
     for cand in candidates(conn, event):
         if exclude and cand.id in exclude:
             continue
         result = score_pair(cand, event, None, text)
-        if result.blocked:
-            continue
-        considered += 1
-        if best is None or result.score > best[1].score:
-            best = (cand, result)
+        if not result.blocked:
+            out.append((cand, result))
+    out.sort(key=lambda pair: -pair[1].score)  # stable: keeps storage order among ties
+    return out
+
+
+def best_link(conn: Connection, event: Event, text: str | None = None, exclude: set[str] | None = None) -> Link:
+    """The stored event ``event`` (told by ``text``) should join, or a new-event decision."""
+    scored = ranked(conn, event, text, exclude)
+    considered = len(scored)
+    best = scored[0] if scored else None
     if best is not None and best[1].is_match:
         return Link(best[0].id, best[1], f"merged into {best[0].id}: {best[1].explain()}")
     if best is None:

@@ -5,13 +5,16 @@ The score is a weighted mean of six agreements, each in [0, 1] (0.5 when a side 
 ==============  ======  ================================================================
 component       weight  agreement
 ==============  ======  ================================================================
-event type      0.20    same sub-event type 1, same event type 0.7, else 0
+event type      0.20    same sub-event type 1, same event type 0.7, two kinds of armed violence
+                        (battle / violence against civilians / explosion) 0.3, else 0
 actors          0.15    share of the smaller actor set found in the other (generic 0.5)
 place           0.20    same named location or <= 2 km 1; two different towns 0; else
-                        (one point only 'near' a place) <= 10 km 0.6, <= 25 km 0.3
-fatalities      0.15    min/max ratio of the two figures (0 vs many: 0)
+                        (one point only 'near' a place) <= 10 km 0.6, same admin2 0.5,
+                        <= 25 km 0.3
+fatalities      0.15    min/max ratio of the two figures (0 vs some: 0.3)
 date            0.05    same day 1, within the window 0.5
-text            0.25    fuzzy token-set similarity of content words of notes/evidence,
+text            0.25    fuzzy token-set similarity of content words of notes/evidence
+                        (0.5 when the two are in different languages),
                         mapped from [0.4, 0.9] onto [0, 1]
 ==============  ======  ================================================================
 
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from sigact.dedup.blocking import distance_km, has_point, in_block
+from sigact.ingest.language import detect_language
 from sigact.model import Event
 
 THRESHOLD = 0.70
@@ -36,7 +40,10 @@ WEIGHTS = {"type": 0.20, "actors": 0.15, "place": 0.20, "fatalities": 0.15, "dat
 # Fuzzy similarity of content words is ~0.5 between unrelated notes of one place and day, ~0.7 for
 # a paraphrase: the text agreement maps TEXT_FLOOR..TEXT_CEILING onto 0..1.
 TEXT_FLOOR, TEXT_CEILING = 0.40, 0.90
+# Agreement when one report gives deaths and the other none.
+ZERO_VS_DEATHS = 0.3
 
+ARMED_VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
 _STOPWORDS = frozenset(
     """a an the of in on at to and or by for with from into near was were is are be been has have had
@@ -64,8 +71,14 @@ class MatchResult:
         return head + ": " + "; ".join(self.reasons)
 
 
+_STATE_FORCES = re.compile(r"^(?:military|police) forces of ")
+
+
 def _actor_key(name: str) -> str:
-    return re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+    """Comparable actor name: no period/country suffix; a country's army and police count as one actor
+    (one report says soldiers, another gendarmes)."""
+    key = re.sub(r"\s*\(.*?\)", "", name).strip().lower()
+    return _STATE_FORCES.sub("state forces of ", key)
 
 
 def actor_set(e: Event) -> set[str]:
@@ -97,6 +110,9 @@ def type_agreement(a: Event, b: Event) -> tuple[float, str]:
         return 1.0, f"same sub-event type ({a.sub_event_type})"
     if a.current_event_type == b.current_event_type:
         return 0.7, f"same event type ({a.current_event_type})"
+    if {a.current_event_type, b.current_event_type} <= ARMED_VIOLENCE:
+        # reports often disagree whether armed men "attacked" a place or "clashed" with its defenders
+        return 0.3, f"related event types ({a.current_event_type} / {b.current_event_type})"
     return 0.0, f"different event types ({a.current_event_type} / {b.current_event_type})"
 
 
@@ -107,6 +123,8 @@ def fatality_agreement(a: Event, b: Event) -> tuple[float, str]:
     if fa == fb:
         return 1.0, f"same fatalities ({fa})"
     lo, hi = sorted((fa, fb))
+    if lo == 0:  # a report that names no death often just does not tell the toll
+        return ZERO_VS_DEATHS, f"fatalities {fa} vs {fb}"
     return lo / hi, f"fatalities {fa} vs {fb}"
 
 
@@ -118,12 +136,15 @@ def place_agreement(a: Event, b: Event) -> tuple[float, str]:
         assert d is not None
         if d <= 2:
             return 1.0, f"{d:.1f} km apart"
-        both_towns = a.geo_precision == 1 and b.geo_precision == 1
-        if d <= 10 and not both_towns:
+        if a.geo_precision == 1 and b.geo_precision == 1:
+            return 0.0, f"{d:.0f} km apart, two different towns"
+        if d <= 10:
             return 0.6, f"{d:.0f} km apart"
-        if d <= 25 and not both_towns:
+        if a.admin2 and a.admin2 == b.admin2:
+            return 0.5, f"{d:.0f} km apart, same admin2 ({a.admin2})"
+        if d <= 25:
             return 0.3, f"{d:.0f} km apart"
-        return 0.0, f"{d:.0f} km apart" + (", two different towns" if both_towns else "")
+        return 0.0, f"{d:.0f} km apart"
     return 0.5, "place not precise on one side"
 
 
@@ -137,6 +158,10 @@ def text_agreement(a: Event, b: Event, text_a: str | None = None, text_b: str | 
     tb = content_words(text_b if text_b is not None else (b.notes or b.evidence))
     if not ta or not tb:
         return 0.5, "no text on one side"
+    la = detect_language(text_a if text_a is not None else (a.notes or a.evidence or ""))
+    lb = detect_language(text_b if text_b is not None else (b.notes or b.evidence or ""))
+    if la != lb:
+        return 0.5, f"texts in different languages ({la}/{lb})"
     similarity = fuzz.token_set_ratio(ta, tb) / 100.0
     value = min(1.0, max(0.0, (similarity - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR)))
     return value, f"text similarity {similarity:.2f}"
