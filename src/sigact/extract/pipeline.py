@@ -18,6 +18,7 @@ Steps (see ``docs/extraction.md``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -97,10 +98,28 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
 
 
 def _shifted(mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    for m in mentions:
-        m.start += offset
-        m.end += offset
-    return mentions
+    return [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
+
+
+class _DocGeocoder:
+    """The geocoder seen through a per-document memo of ``find_places``: ``locate`` is asked once per
+    event sentence of the same text, and the place scan of that text is the same every time."""
+
+    def __init__(self, geo: Geocoder) -> None:
+        self._geo = geo
+        self._memo: dict[tuple[str, str | None], list[PlaceMention]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._geo, name)
+
+    def find_places(self, text: str, country_hint: str | None = None) -> list[PlaceMention]:
+        key = (text, country_hint)
+        if key not in self._memo:
+            self._memo[key] = self._geo.find_places(text, country_hint)
+        return self._memo[key]
+
+    def locate(self, text: str, focus: tuple[int, int] | None = None, country_hint: str | None = None) -> Place | None:
+        return Geocoder.locate(self, text, focus, country_hint)  # type: ignore[arg-type]
 
 
 def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Place]:
@@ -271,7 +290,7 @@ def extract_document(doc: Document) -> list[Mention]:
     text = doc.text
     if not text or not text.strip():
         return []
-    geo = Geocoder.default()
+    geo: Any = _DocGeocoder(Geocoder.default())
     reg = Registry.default()
     clf = EventClassifier.default()
     published = doc.published
