@@ -183,3 +183,12 @@ def test_phrases_do_not_span_brackets_or_sentences(reg: Registry) -> None:
     mentions = reg.find("suspected Katiba Macina (JNIM) militants attacked. Malian. Soldiers fled")
     assert [m.surface for m in mentions] == ["Katiba Macina", "JNIM", "Soldiers"]
     assert named(reg.find("U.S. forces")) == ["Military Forces of the United States"]
+
+
+def test_long_acronyms_written_as_names(reg: Registry) -> None:
+    assert named(reg.find("une attaque revendiquée par le Jnim")) == [JNIM]
+    assert named(reg.find("les combattants d'Aqmi et de l'Eigs", date=dt.date(2016, 1, 1))) == [
+        "AQIM: Al Qaeda in the Islamic Maghreb",
+        ISGS,
+    ]
+    assert named(reg.find("Cma and Msa")) == []  # three letters: capitals required

@@ -125,11 +125,13 @@ class AliasTrie:
 
 def _same_case(surface: str, exact: str) -> bool:
     """``surface`` spells ``exact`` with its capitals; acronyms of 4+ letters may have one lower-case letter
-    ("ISGs", "JNiM"), as hurried notes write them."""
+    ("ISGs") or be written as a name ("Jnim", "Aqmi")."""
     if surface == exact:
         return True
     if len(exact) < 4 or surface.upper() != exact.upper() or not exact.isupper():
         return False
+    if surface == exact[0] + exact[1:].lower():
+        return True  # the press writes long acronyms as names: "Jnim", "Aqmi", "Minusma"
     return sum(1 for c in surface if c.islower()) <= 1
 
 
