@@ -181,3 +181,23 @@ def test_split_moves_a_source_to_a_new_event(client: TestClient, tokens: Tokens)
     assert [m["id"] for m in client.get(f"/api/events/{EXTRACTED_ID}").json()["mentions"]] == [mentions[0]["id"]]
     bad = client.post(f"/api/review/{EXTRACTED_ID}/split", headers=_bearer(tokens.analyst), json={"mention_ids": []})
     assert bad.status_code == 422
+
+
+def test_fast_actor_filter_selects_what_the_shared_filter_selects(demo_store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from sigact.store.filters import EventFilter, where
+    from sigact.store.schema import events
+    from sigact.web.query import condition
+
+    names = ["JNIM", "JNIM: Group for Support of Islam and Muslims", WAGNER, "Islamic State (Sahel)",
+             "<b>Gunmen</b><script>x()</script>", "Nobody at all"]
+    with demo_store.engine.connect() as conn:
+        for name in names:
+            for role in ("any", "actor1", "actor2"):
+                flt = EventFilter(actor=[name], actor_role=role)
+                fast = conn.execute(select(events.c.id).where(condition(demo_store, flt))).scalars().all()
+                slow = conn.execute(select(events.c.id).where(where(flt))).scalars().all()
+                assert sorted(fast) == sorted(slow), (name, role)
+        assert conn.execute(select(func.count()).select_from(events)
+                            .where(condition(demo_store, EventFilter(actor=[WAGNER])))).scalar_one() > 0

@@ -2,21 +2,30 @@
 
 Filters are :class:`sigact.store.filters.EventFilter` (the Analytics vocabulary); the web leaves
 events merged into another out unless asked. All SQL is built with SQLAlchemy expressions (bound
-parameters). Grouped statistics go through :mod:`sigact.analyze` when it is installed.
+parameters). Values follow :mod:`sigact.analyze`'s definitions (legacy event types mapped, derived
+disorder type and civilian targeting); ``counts`` goes through :mod:`sigact.analyze` itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 
 from sigact.store import Store
-from sigact.store.filters import EventFilter, where
+from sigact.store.filters import (
+    EventFilter,
+    civilian_targeting_expr,
+    current_event_type_expr,
+    disorder_type_expr,
+    where,
+)
 from sigact.store.schema import events
+from sigact.web.actor_index import actor_index
 
 c = events.c
 
@@ -34,8 +43,12 @@ def filter_key(flt: EventFilter) -> str:
     return json.dumps(flt.to_dict(), sort_keys=True, default=str)
 
 
-def condition(flt: EventFilter) -> ColumnElement[bool]:
-    return where(flt)
+def condition(store: Store, flt: EventFilter) -> ColumnElement[bool]:
+    """The SQL condition for ``flt``; actor filters go through the store's :class:`ActorIndex`."""
+    if not flt.actor:
+        return where(flt)
+    resolved = actor_index(store).clause(list(flt.actor), flt.actor_role, flt.include_uncertain)
+    return and_(where(dataclasses.replace(flt, actor=[])), resolved)
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
@@ -44,14 +57,14 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 def count(store: Store, flt: EventFilter) -> int:
     with store.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(events).where(condition(flt))).scalar_one())
+        return int(conn.execute(select(func.count()).select_from(events).where(condition(store, flt))).scalar_one())
 
 
 def page(store: Store, flt: EventFilter, *, limit: int, offset: int, order: str, descending: bool
          ) -> list[dict[str, Any]]:
     """One page of events (all columns), JSON-safe."""
     col = c[order if order in ORDERS else "event_date"]
-    stmt = (select(*LIST_COLUMNS).where(condition(flt))
+    stmt = (select(*LIST_COLUMNS).where(condition(store, flt))
             .order_by(col.desc() if descending else col, c.id.desc() if descending else c.id)
             .limit(limit).offset(offset))
     with store.engine.connect() as conn:
@@ -61,7 +74,7 @@ def page(store: Store, flt: EventFilter, *, limit: int, offset: int, order: str,
 def geojson(store: Store, flt: EventFilter, *, limit: int) -> dict[str, Any]:
     """Located events as a GeoJSON FeatureCollection (most recent first, at most ``limit``)."""
     stmt = (select(*GEO_COLUMNS)
-            .where(condition(flt), c.latitude.is_not(None), c.longitude.is_not(None))
+            .where(condition(store, flt), c.latitude.is_not(None), c.longitude.is_not(None))
             .order_by(c.event_date.desc(), c.id.desc()).limit(limit))
     feats = []
     with store.engine.connect() as conn:
@@ -87,7 +100,7 @@ def timeline(store: Store, flt: EventFilter, interval: str) -> list[dict[str, An
     # Grouping by (country, date) lets SQLite stream the covering (country, event_date, ...) index
     # instead of visiting every row through the date index: ~14x faster on a million events.
     stmt = (select(c.country, c.event_date, func.count(), func.coalesce(func.sum(c.fatalities), 0))
-            .where(condition(flt)).group_by(c.country, c.event_date))
+            .where(condition(store, flt)).group_by(c.country, c.event_date))
     totals: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     with store.engine.connect() as conn:
         for _country, day, n, fat in conn.execute(stmt):
@@ -144,24 +157,28 @@ def _records(frame: Any) -> list[dict[str, Any]]:
     return out
 
 
+def _share_expr(by: str) -> ColumnElement[Any]:
+    """The value an event has for ``by``, as sigact.analyze defines it (legacy event types mapped,
+    disorder type and civilian targeting derived when empty)."""
+    if by == "event_type":
+        return current_event_type_expr()
+    if by == "disorder_type":
+        return disorder_type_expr()
+    if by == "civilian_targeting":
+        return civilian_targeting_expr()
+    return c[by]
+
+
 def shares(store: Store, flt: EventFilter, by: str, limit: int) -> dict[str, Any]:
-    """Events and fatalities per value of ``by``, with each value's share of the events
-    (computed by :func:`sigact.analyze.aggregate.shares` when it is installed)."""
-    agg = _analyze()
-    if agg is not None:
-        frame = agg.shares(store, flt, by=[by])
-        total = int(frame["total"].iloc[0]) if len(frame) else 0
-        items = [{"key": r[by], "events": r["events"], "fatalities": r["fatalities"],
-                  "share": None if r["share"] is None else round(r["share"], 4)}
-                 for r in _records(frame.head(limit))]
-        return {"by": by, "total": total, "items": items}
-    col = c[by]
+    """Events and fatalities per value of ``by``, with each value's share of the events."""
+    col = _share_expr(by).label("key")
     n = func.count().label("events")
-    stmt = (select(col.label("key"), n, func.coalesce(func.sum(c.fatalities), 0).label("fatalities"))
-            .where(condition(flt)).group_by(col).order_by(n.desc(), col).limit(limit))
+    cond = condition(store, flt)
+    stmt = (select(col, n, func.coalesce(func.sum(c.fatalities), 0).label("fatalities"))
+            .where(cond).group_by(col).order_by(n.desc(), col).limit(limit))
     with store.engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(stmt).mappings()]
-        total = int(conn.execute(select(func.count()).select_from(events).where(condition(flt))).scalar_one())
+        total = int(conn.execute(select(func.count()).select_from(events).where(cond)).scalar_one())
     for r in rows:
         r["share"] = round(r["events"] / total, 4) if total else 0.0
     return {"by": by, "total": total, "items": rows}
@@ -180,7 +197,7 @@ def counts(store: Store, flt: EventFilter, per: str, by: list[str]) -> list[dict
 
 def summary(store: Store, flt: EventFilter) -> dict[str, Any]:
     stmt = select(func.count(), func.coalesce(func.sum(c.fatalities), 0), func.min(c.event_date),
-                  func.max(c.event_date)).where(condition(flt))
+                  func.max(c.event_date)).where(condition(store, flt))
     with store.engine.connect() as conn:
         n, fat, lo, hi = conn.execute(stmt).one()
     return _jsonable({"events": int(n), "fatalities": int(fat or 0), "date_min": lo, "date_max": hi})
