@@ -97,8 +97,6 @@ _QUARTER_GAP = re.compile(
     r"\s+(?:of|in)\s+",
     re.I,
 )
-_AXIS_AFTER = re.compile(r"^\s*(?:axis|road|route|highway)\b", re.I)
-_AXIS_BEFORE = re.compile(r"(?:axis|road|route)\s*(?:of\s+)?$", re.I)
 _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|near|of|in|area)\b", re.I)
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
@@ -314,10 +312,12 @@ class Geocoder:
         """ACLED's conventions between two names of one phrase:
 
         - "X [Y]": Y is the name ACLED codes (its spelling of X);
-        - "X near Y", "X, 15 km from Y", "X, north of Y", "X (40 km from Kidal)": the reference
-          town Y is coded, geo_precision 2;
-        - "the X quarter of Y", "X market in Y": the town Y;
-        - "the A-B axis/road", "axis A-B": B.
+        - "X near Y", "X, 15 km from Y", "X, north of Y", "X (40 km from Kidal)" when X is known
+          only approximately: the reference town Y is coded, geo_precision 2;
+        - "the X quarter of Y", "X market in Y": the town Y.
+
+        ("A-B axis" and "between A and B" are left to the order of mention: ACLED's notes code
+        either end, with no rule visible in the data.)
         """
         for a, b in zip(mentions, mentions[1:], strict=False):
             gap = text[a.end : b.start]
@@ -327,7 +327,8 @@ class Geocoder:
                 b.cue += 3.0
                 b.role = "place"
                 a.cue -= 1.0
-            elif _NEAR_GAP.search(gap):
+            elif _NEAR_GAP.search(gap) and a.quality < 0.95:
+                # a village known only approximately: ACLED codes the reference town instead
                 b.cue = max(b.cue, a.cue) + 0.6
                 b.near = True
                 b.role = "place"
@@ -336,12 +337,6 @@ class Geocoder:
                 b.cue = max(b.cue, a.cue) + 0.6
                 b.role = "place"
                 a.cue -= 1.5
-            elif re.fullmatch(r"\s*-\s*", gap) and (
-                _AXIS_AFTER.match(text[b.end : b.end + 12]) or _AXIS_BEFORE.search(text[max(0, a.start - 20) : a.start])
-            ):
-                b.cue = max(b.cue, a.cue) + 0.5
-                b.near = True
-                a.cue -= 0.5
 
     @staticmethod
     def _slot(text: str, start: int) -> bool:
