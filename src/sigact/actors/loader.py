@@ -250,6 +250,18 @@ def _load_state_forces(spec: dict[str, Any], out: RegistryData) -> None:
                     out.aliases.append((f"{noun} {demonym}", target))
 
 
+_COUNTRY_SUFFIX = re.compile(r"^(.+ Militia) \(([^()]+)\)$")
+
+
+def _militia_aliases(name: str) -> list[str]:
+    """"Kounta Ethnic Militia (Mali)" is also written "Kounta ethnic militia" or "Kounta ethnic militiamen"."""
+    m = _COUNTRY_SUFFIX.match(name)
+    if not m:
+        return []
+    bare = m.group(1)
+    return [bare, bare[: -len("Militia")] + "militiamen"]
+
+
 def _coded_as(spec: dict[str, Any]) -> list[tuple[str, dt.date | None, dt.date | None]]:
     return [(str(c["name"]), _date(c.get("start")), _date(c.get("end"))) for c in spec.get("coded_as") or []]
 
@@ -263,6 +275,7 @@ def _load_actor(spec: dict[str, Any], out: RegistryData) -> None:
         "coded_as": _coded_as(spec),
     }
     if "family" not in spec:
+        spec = {**spec, "aliases": list(spec.get("aliases") or []) + _militia_aliases(str(spec["name"]))}
         actor = Actor(
             name=str(spec["name"]),
             start=_date(spec.get("start")),
