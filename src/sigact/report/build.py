@@ -11,7 +11,7 @@ from sigact.report import charts, findings
 from sigact.report.citations import DATASETS, Citations
 from sigact.report.incidents import notable
 from sigact.report.model import FigureImage, Finding, Report, Sentence
-from sigact.report.spec import ReportSpec, fmt_range, join_names
+from sigact.report.spec import ReportSpec, fmt_date, fmt_range, join_names
 from sigact.report.wording import num, pct, plural
 from sigact.store import Store
 
@@ -92,8 +92,8 @@ def methods(store: Store, spec: ReportSpec, status: dict[str, int], figs: list[F
     automatic = status.get("status:automatic", 0)
     reviewed = status.get("status:reviewed", 0)
     out = [
-        f"Data: {plural(total, 'event')} in {spec.area_label()}{_actor(spec)} between "
-        f"{fmt_range(spec.date_from, spec.date_to)} in the sigact store"
+        f"Data: {plural(total, 'event')} in {spec.area_label()}{_actor(spec)} from "
+        f"{fmt_date(spec.date_from)} to {fmt_date(spec.date_to)} in the sigact store"
         + (f" ({join_names(parts)})." if parts else "."),
         f"Review status: {num(reviewed)} reviewed or imported from a curated dataset ({_share(reviewed, total)}), "
         f"{num(automatic)} coded automatically and not reviewed ({_share(automatic, total)}). "
@@ -132,9 +132,9 @@ def _actor(spec: ReportSpec) -> str:
 
 def _empty(store: Store, spec: ReportSpec, title: str, subtitle: str, now: dt.datetime, cites: Citations,
            status: dict[str, int]) -> Report:
-    text = (f"No events matched this selection ({spec.area_label()}{_actor(spec)}) between "
-            f"{fmt_range(spec.date_from, spec.date_to)} in the sigact store. This says nothing about whether "
-            "violence occurred: the store may hold no data for this place or period.")  # fmt: skip
+    text = (f"No events matched this selection ({spec.area_label()}{_actor(spec)}) from "
+            f"{fmt_date(spec.date_from)} to {fmt_date(spec.date_to)} in the sigact store. This says nothing "
+            "about whether violence occurred: the store may hold no data for this place or period.")  # fmt: skip
     found = [Finding("activity", "No events recorded", [Sentence(text)], {"events": 0}, [])]
     cmp = spec.comparison()
     if cmp:

@@ -38,7 +38,7 @@ def activity(store: Store, spec: ReportSpec, cites: Citations) -> Finding:
     """How many events, the rate (per week; per month for periods over ~6 months) and the change against the
     comparison period (exact Poisson test)."""
     flt = spec.filter()
-    period_txt = fmt_range(spec.date_from, spec.date_to)
+    period_txt = f"{fmt_date(spec.date_from)} to {fmt_date(spec.date_to)}"
     cmp = spec.comparison()
     per = rate_unit(spec)
     figures: dict[str, Any] = {"rate_per": per}
@@ -60,7 +60,7 @@ def activity(store: Store, spec: ReportSpec, cites: Citations) -> Finding:
         prev_ids = []
         figures.update(events=events, rate=level)
     note = cites.cite(ids, "Finding: activity")
-    first = (f"Between {period_txt}, sigact recorded {plural(events, 'event')} in {spec.area_label()}"
+    first = (f"From {period_txt}, sigact recorded {plural(events, 'event')} in {spec.area_label()}"
              f"{_actor_clause(spec)}, {rate(level)} a {per} on average.")  # fmt: skip
     sentences = [Sentence(first, [note])]
     headline = f"{plural(events, 'event')} recorded"
@@ -310,9 +310,10 @@ def takeaway(findings: list[Finding], status: dict[str, int], spec: ReportSpec) 
     automatic = status.get("status:automatic", 0)
     total = sum(v for k, v in status.items() if k.startswith("status:"))
     if automatic:
-        out.append(Sentence(
-            f"{plural(automatic, 'event')} of {num(total)} ({pct(automatic / total)}) were coded automatically "
-            f"from news reports and have not been reviewed by an analyst."))
+        share = f"All {plural(automatic, 'event')}" if automatic == total else (
+            f"{plural(automatic, 'event')} of {num(total)} ({pct(automatic / total)})")
+        out.append(Sentence(f"{share} were coded automatically from news reports and have not been reviewed by "
+                            "an analyst."))
     return out
 
 
