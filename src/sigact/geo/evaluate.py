@@ -41,6 +41,7 @@ class EvalResult:
     causes: Counter[str] = field(default_factory=Counter)
     per_second: float = 0.0
     median_km: float = 0.0
+    names_location: float = 0.0  # share of notes whose text contains ACLED's location name
 
     def lines(self, label: str) -> list[str]:
         out = [
@@ -49,6 +50,7 @@ class EvalResult:
             f"  admin1 accuracy:             {self.admin1:.3f}",
             f"  admin1 (Menaka=Gao era-aware): {self.admin1_period_aware:.3f}",
             f"  located (any place):         {self.located:.3f}",
+            f"  notes naming ACLED's location: {self.names_location:.3f} (a ceiling for name-based geocoding)",
             f"  median error km:             {self.median_km:.1f}",
             f"  notes/s:                     {self.per_second:.0f}",
             "  misses by cause:",
@@ -116,11 +118,15 @@ def evaluate(geocoder: Geocoder, frame: pd.DataFrame) -> EvalResult:
         admin_ok += _admin1_equal(place.admin1, row["admin1"], False)
         admin_era += _admin1_equal(place.admin1, row["admin1"], True)
     n = max(len(frame), 1)
+    naming = sum(
+        1 for loc, note in zip(frame["location"], frame["notes"], strict=True)
+        if f" {norm(str(loc))} " in f" {norm(str(note))} "
+    )  # fmt: skip
     finite = sorted(errors)
     return EvalResult(
         rows=len(frame), within_25km=hits / n, admin1=admin_ok / n, admin1_period_aware=admin_era / n,
         located=located / n, causes=causes, per_second=len(frame) / max(elapsed, 1e-9),
-        median_km=finite[len(finite) // 2] if finite else 0.0,
+        median_km=finite[len(finite) // 2] if finite else 0.0, names_location=naming / n,
     )  # fmt: skip
 
 
