@@ -124,3 +124,10 @@ def test_actor_names_are_not_places(geocoder: Geocoder) -> None:
 
 def test_no_place_no_country_gives_none(geocoder: Geocoder) -> None:
     assert geocoder.locate("Militants attacked a patrol.") is None
+
+
+def test_admin_at_point_knows_the_new_malian_regions(geocoder: Geocoder) -> None:
+    assert geocoder.admin_at(15.918, 2.402) == ("ML", "Menaka")  # Ménaka town
+    assert geocoder.admin_at(16.27, -0.04) == ("ML", "Gao")
+    assert geocoder.admin_at(22.67, -3.98) == ("ML", "Taoudenit")
+    assert geocoder.admin_at(12.37, -1.53) == ("BF", "Centre")  # Ouagadougou

@@ -200,6 +200,7 @@ class Geocoder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self._last: tuple[str, str | None, list[PlaceMention]] | None = None
+        self._cells: dict[tuple[int, int], list[Entry]] | None = None
         self._capitals = {e.cc: i for i, e in enumerate(gazetteer.entries) if e.fcode == "PPLC"}
         self._admin_names: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
         for e in gazetteer.entries:
@@ -670,6 +671,28 @@ class Geocoder:
         )  # fmt: skip
 
     def admin_at(self, latitude: float, longitude: float) -> tuple[str, str] | None:
-        """(country iso2, admin-1) of a point by the bundled polygons (Mali's Ménaka/Taoudénit are
-        not in them: prefer the admin names of a gazetteer entry when there is one)."""
-        return self.gaz.admin1_at(latitude, longitude)
+        """(country iso2, admin-1 in ACLED's spelling) of a point: the Natural Earth polygon, except
+        in Mali's old Gao and Tombouctou regions, where the nearest gazetteer place within 30 km
+        tells Ménaka and Taoudénit apart (they are not in the polygons)."""
+        found = self.gaz.admin1_at(latitude, longitude)
+        if found is None or found[0] != "ML" or found[1] not in {"Gao", "Tombouctou"}:
+            return found
+        best, best_d = None, 30.0
+        for e in self._grid().get((round(latitude * 4), round(longitude * 4)), []):
+            d = distance_km(latitude, longitude, e.latitude, e.longitude)
+            if d < best_d and e.admin1:
+                best, best_d = e, d
+        return ("ML", best.admin1) if best is not None and best.admin1 else found
+
+    def _grid(self) -> dict[tuple[int, int], list[Entry]]:
+        """Bundled Malian places by 0.25° cell, each listed in its 3x3 neighbourhood (lazy)."""
+        if self._cells is None:
+            cells: dict[tuple[int, int], list[Entry]] = {}
+            for e in self.gaz.entries:
+                if e.cc == "ML" and e.source == "geonames" and e.level is None:
+                    ci, cj = round(e.latitude * 4), round(e.longitude * 4)
+                    for di in (-1, 0, 1):
+                        for dj in (-1, 0, 1):
+                            cells.setdefault((ci + di, cj + dj), []).append(e)
+            self._cells = cells
+        return self._cells
