@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from sigact.extract.numbers import NUMBER_PATTERN, parse_number
 
 _DEATH = (
-    r"kill(?:ed|ing|s)?|dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
+    r"kill(?:ed|ing|s)?|assassinat(?:ed|ing|ion)|murder(?:ed|ing)?|beheaded|lynched|"
+    r"dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead|down)|executed|executing|"
     r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
     r"neutrali[sz]ed|eliminated|"
@@ -37,7 +38,8 @@ _OTHER = (
     r"interpell(?:é|és|ée|ées)|otages?|déplacés"
 )
 _PERSON = (
-    r"(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?!(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|numbering|of|and|in|at|on|from|the|were|was|"
+    r"have|had|been|who|which|during|et|de|des|ont|été|dans|à)\b)(?!\d)[\w'’-]+\s+){0,3}?"
     r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|children|kids|girls|boys|"
@@ -54,7 +56,7 @@ _HEDGE = (
     r"approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à"
 )
 _NUM = rf"(?:(?:{_HEDGE})\s+)?{NUMBER_PATTERN}"
-_FIGURE_RE = re.compile(rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+{_PERSON})?(?![\w-])", re.IGNORECASE)
+_FIGURE_RE = re.compile(rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+{_PERSON})?(?!\w|-[^\W\d])", re.IGNORECASE)
 _DEATH_RE = re.compile(rf"\b(?:{_DEATH})\b", re.IGNORECASE)
 _OTHER_RE = re.compile(rf"\b(?:{_OTHER})\b", re.IGNORECASE)
 _ZERO_RE = re.compile(
@@ -80,7 +82,13 @@ _BARE_DEATH_RE = re.compile(
 )
 _BARE_ONE_RE = re.compile(
     r"\b(?:killed|killing|shot\s+dead|executed|murdered|assassinated|beheaded|tué|tuant|exécuté|assassiné)\s+"
-    r"(?:an?|one|un|une)\s+(?!(?:vehicle|car|truck|motorbike|camp|base|post)\b)[\w'’-]+",
+    r"(?:an?|one|un|une|another|the|un\s+autre)\s+(?!(?:vehicle|car|truck|motorbike|camp|base|post|village|town|"
+    r"market|school|convoy|area)\b)[\w'’-]+|"
+    r"\b(?:the|a|an|one|le|la|un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|commander|chief|soldier|gendarme|civilian|man|woman|"
+    r"child|boy|girl|herder|trader|merchant|imam|villager|resident|officer|policeman|teacher|militant|assailant|"
+    r"attacker|passenger|occupant|individual|person|mayor|notable|leader|member|customs\s+officer)"
+    r"(?:\s+of\s+the\s+[\w'’-]+)?\s+"
+    r"(?:was\s+(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
     re.IGNORECASE,
 )
 # Figures that are not counts of people (units, ages, things).
@@ -200,6 +208,8 @@ def figures(text: str) -> list[Figure]:
     for m in _FIGURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
             continue
+        if re.search(r"\d\s*[-–]\s*$", text[max(0, m.start() - 4) : m.start()]):
+            continue  # the upper bound of "6-8 killed": the lower one is the conservative figure
         sub = _INCLUDING.search(text, max(0, m.start() - 40), m.start())
         if sub is not None and not re.search(r"[.;]", text[sub.end() : m.start()]):
             continue
@@ -210,7 +220,7 @@ def figures(text: str) -> list[Figure]:
         after = text[m.end() : m.end() + 14]
         if not noun and _NOT_PEOPLE_AFTER.match(after):
             continue
-        if noun and _NOT_PEOPLE_AFTER.match(noun):
+        if noun and _NOT_PEOPLE_AFTER.match(noun) and not _PERSON_RE.fullmatch(noun.strip()):
             continue
         core = _strip_hedge(num).lower()
         # years, dates, clock times

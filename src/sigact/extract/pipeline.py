@@ -324,7 +324,9 @@ def extract_document(doc: Document) -> list[Mention]:
         span_text = text[focus_start:span_end]
         roles = assign_roles(span_text, event_type, sub, country, d.date, reg,
                              focus=(0, d.sents[0].end - focus_start))  # fmt: skip
-        fatalities = count_fatalities(evidence)
+        # tolls are often told in the sentences that follow ("9 dead.", "No casualties reported.")
+        tail = [x.text for x in sents if d.sents[-1].end <= x.start < nxt and not x.is_event][:2]
+        fatalities = count_fatalities(" ".join([evidence, *tail]))
         if d.share[1] > 1:
             i, n = d.share
             fatalities = fatalities // n + (1 if i < fatalities % n else 0)
