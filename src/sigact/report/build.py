@@ -23,6 +23,8 @@ def build_report(store: Store, spec: ReportSpec, *, now: dt.datetime | None = No
     flt = spec.filter()
     total = agg.total(store, flt)
     area = spec.area_label()
+    if spec.actor:
+        area = f"{join_names(spec.actor)} in {area}"
     title = spec.title or f"{area[:1].upper()}{area[1:]}: situation report"
     subtitle = fmt_range(spec.date_from, spec.date_to)
     cmp = spec.comparison()

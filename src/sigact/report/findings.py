@@ -96,33 +96,36 @@ def activity(store: Store, spec: ReportSpec, cites: Citations) -> Finding:
 
 
 def geography(store: Store, spec: ReportSpec, cites: Citations) -> Finding | None:
-    """Where activity concentrated: the admin-1 units with the largest shares, and the busiest location."""
+    """Where activity concentrated: the admin-1 units (admin-2 when the report covers one admin-1 unit)
+    with the largest shares, and the busiest location."""
     flt = spec.filter()
-    shares = agg.shares(store, flt, by=["admin1"], explain=True)
+    level = "admin2" if len(spec.admin1) == 1 else "admin1"
+    unit_name = "admin-2 unit" if level == "admin2" else "admin-1 unit"
+    shares = agg.shares(store, flt, by=[level], explain=True)
     shares = shares[shares["events"] > 0]
-    if shares.empty:
+    known = shares.dropna(subset=[level])
+    if known.empty:
         return None
-    known = shares.dropna(subset=["admin1"])
     top = known.head(3)
     parts = []
     notes = []
     units = []
     for _, row in top.iterrows():
-        n = cites.cite(_ids(row["event_ids"]), f"Finding: events in {row['admin1']}")
+        n = cites.cite(_ids(row["event_ids"]), f"Finding: events in {row[level]}")
         notes.append(n)
-        parts.append(f"{row['admin1']} ({plural(int(row['events']), 'event')}, {pct(float(row['share']))})")
-        units.append({"admin1": str(row["admin1"]), "events": int(row["events"]), "share": float(row["share"])})
-    figures: dict[str, Any] = {"admin1": units, "admin1_count": int(len(known))}
+        parts.append(f"{row[level]} ({plural(int(row['events']), 'event')}, {pct(float(row['share']))})")
+        units.append({level: str(row[level]), "events": int(row["events"]), "share": float(row["share"])})
+    figures: dict[str, Any] = {"level": level, level: units, f"{level}_count": int(len(known))}
     ids = sorted({i for v in top["event_ids"] for i in _ids(v)})
+    unknown = len(shares) - len(known)
     if len(top) == 1:
-        text = f"All events with a known admin-1 unit were in {parts[0]}."
-        if len(shares) > len(known):
-            text = f"Activity concentrated in {parts[0]}."
+        text = (f"All events with a known {unit_name} were in {parts[0]}." if unknown
+                else f"All events were in {parts[0]}.")  # fmt: skip
     else:
         combined = float(top["share"].sum())
         figures["top_share"] = combined
         text = (f"Activity concentrated in {join_names(parts)}: together {pct(combined)} of events, across "
-                f"{plural(len(known), 'admin-1 unit')} with activity.")  # fmt: skip
+                f"{plural(len(known), unit_name)} with activity.")  # fmt: skip
     sentences = [Sentence(text, notes)]
     places = agg.top(store, flt, "places", n=1, explain=True)
     if len(places) and int(places["events"].iloc[0]) > 1:
@@ -131,7 +134,7 @@ def geography(store: Store, spec: ReportSpec, cites: Citations) -> Finding | Non
         pn = cites.cite(_ids(p["event_ids"]), f"Finding: events at {p['location']}")
         sentences.append(Sentence(f"The location with most events was {p['location']} ({p['admin1']}), "
                                   f"with {plural(int(p['events']), 'event')}.", [pn]))  # fmt: skip
-    headline = f"Concentrated in {units[0]['admin1']}"
+    headline = f"Concentrated in {units[0][level]}"
     return Finding("geography", headline, sentences, figures, ids)
 
 
