@@ -56,13 +56,32 @@ def _as_date(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
+_WHERE_CACHE: dict[str, Any] = {}
+
+
+def _where_cached(flt: EventFilter) -> Any:
+    """``where(live(flt))``, built once per distinct filter (and region config) in this process."""
+    import json
+    import os
+
+    from sigact.analyze import regions
+
+    key = json.dumps([live(flt).to_dict(), os.environ.get(regions.CONFIG_ENV), str(regions._extra_path)],
+                     sort_keys=True, default=str)
+    if key not in _WHERE_CACHE:
+        if len(_WHERE_CACHE) > 256:
+            _WHERE_CACHE.clear()
+        _WHERE_CACHE[key] = where(live(flt))
+    return _WHERE_CACHE[key]
+
+
 def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, explain: bool) -> list[Select[Any]]:
     """One SELECT per combination of dimension variants, each row: [id], fatalities, day, dims.
 
     Buckets are formed later from the day (GROUP BY the raw ``event_date`` follows the date-ordered
     indexes, with no sort; weeks/months are summed in pandas). The id is selected only when it is
     needed (explain, or several variants to de-duplicate), so covering indexes can answer alone."""
-    cond = where(live(flt))
+    cond = _where_cached(flt)
     regions = list(flt.region_group) or None
     per_dim = [dims.variants(d, regions) for d in by]
     combos = list(itertools.product(*per_dim)) if per_dim else [()]
@@ -138,10 +157,11 @@ def _aggregate_sql(store: Store, flt: EventFilter, by: list[str], per: str | Non
     if per:
         frame["period"] = bucket_start(pd.to_datetime(frame.pop("day")), per)
         keys = ["period", *by]
-        if len(frame):
+        if len(frame) and not explain:
+            frame = frame.groupby(keys, dropna=False, sort=False)[list(METRICS)].sum().reset_index()
+        elif len(frame):
             agg: dict[str, Any] = {m: "sum" for m in METRICS}
-            if explain:
-                agg["event_ids"] = lambda s: list(itertools.chain.from_iterable(s))
+            agg["event_ids"] = lambda s: list(itertools.chain.from_iterable(s))
             frame = frame.groupby(keys, dropna=False, sort=False).agg(agg).reset_index()
         else:
             frame = frame[[*keys, *METRICS, *(["event_ids"] if explain else [])]]
@@ -232,6 +252,10 @@ def _fill(store: Store, flt: EventFilter, frame: pd.DataFrame, per: str, by: lis
     if rng is None:
         return frame
     index = buckets(rng[0], rng[1], per)
+    if not by and not explain:
+        series = frame.set_index("period")[list(METRICS)]
+        out = series.reindex(index, fill_value=0).rename_axis("period").reset_index()
+        return out.astype({m: "int64" for m in METRICS})
     if by:
         combos = frame[by].drop_duplicates()
         full = combos.merge(pd.DataFrame({"period": index}), how="cross")
