@@ -121,3 +121,29 @@ def test_sync_command(sqlite_url: str) -> None:
     result = runner.invoke(app, ["actors", "sync", "--db", sqlite_url])
     assert result.exit_code == 0, result.output
     assert f"{len(Registry.default())} actors written" in result.stdout
+
+
+def test_check_accepts_the_bundled_registry() -> None:
+    result = runner.invoke(app, ["actors", "check"])
+    assert result.exit_code == 0, result.output
+    assert "0 problems" in result.stdout
+
+
+def test_check_reports_an_alias_taken_by_another_actor(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("actors:\n  - {name: 'Front X', inter: 2, country: Mali, aliases: [JNIM]}\n", encoding="utf-8")
+    result = runner.invoke(app, ["actors", "check", str(extra)])
+    assert result.exit_code == 1
+    assert "'jnim' is shared by" in result.stdout and "'Front X'" in result.stdout
+
+
+def test_extra_data_files_add_actors(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n  - {name: 'Katiba Test', inter: 2, country: Mali, parent: JNIM, aliases: [Katibat Test]}\n",
+        encoding="utf-8",
+    )
+    reg = Registry.from_path(None, extra=[extra])
+    assert reg.canonical("katibat test") == "Katiba Test"
+    assert "Katiba Test" in reg.expand("JNIM")
+    assert reg.canonical("GSIM") == JNIM  # the bundled data are still there

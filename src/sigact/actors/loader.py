@@ -148,9 +148,37 @@ def read_yaml(path: str | Path | None = None) -> dict[str, Any]:
     return data
 
 
-def load(path: str | Path | None = None) -> RegistryData:
-    """Expand the data file into :class:`RegistryData`."""
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with the sections of ``extra`` added: lists are extended, mappings updated (lists inside
+    ``generic`` and ``qualifiers`` extended)."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, list):
+            out[key] = list(out.get(key) or []) + value
+        elif isinstance(value, dict):
+            merged = dict(out.get(key) or {})
+            for k, v in value.items():
+                old = merged.get(k)
+                if isinstance(old, list) and isinstance(v, list):
+                    merged[k] = old + v
+                elif isinstance(old, dict) and isinstance(v, dict):
+                    merged[k] = merge(old, v)
+                else:
+                    merged[k] = v
+            out[key] = merged
+        else:
+            out[key] = value
+    return out
+
+
+def load(path: str | Path | None = None, extra: list[str | Path] | None = None) -> RegistryData:
+    """Expand the data file (the bundled one by default) into :class:`RegistryData`.
+
+    ``extra`` files, of the same format, add to it: an analyst's own actors, aliases or dated aliases.
+    """
     raw = read_yaml(path)
+    for extra_path in extra or []:
+        raw = merge(raw, read_yaml(extra_path))
     out = RegistryData()
     out.countries = {
         name: list((spec or {}).get("demonyms") or []) for name, spec in (raw.get("countries") or {}).items()
@@ -254,7 +282,7 @@ _COUNTRY_SUFFIX = re.compile(r"^(.+ Militia) \(([^()]+)\)$")
 
 
 def _militia_aliases(name: str) -> list[str]:
-    """"Kounta Ethnic Militia (Mali)" is also written "Kounta ethnic militia" or "Kounta ethnic militiamen"."""
+    """ "Kounta Ethnic Militia (Mali)" is also written "Kounta ethnic militia" or "Kounta ethnic militiamen"."""
     m = _COUNTRY_SUFFIX.match(name)
     if not m:
         return []

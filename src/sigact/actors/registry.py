@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -33,6 +34,7 @@ from sigact.actors.model import (
 )
 from sigact.actors.normalize import Token, key_of, tokenize
 
+EXTRA_ENV = "SIGACT_ACTORS_EXTRA"  # extra data files (os.pathsep-separated) added to the bundled registry
 FAMILY = "family:"
 DATED = "dated:"
 COMPOUND = " and/or "
@@ -157,13 +159,15 @@ class Registry:
     # ----------------------------------------------------------------------------------------------- building
     @classmethod
     def default(cls) -> Registry:
-        """The registry of the bundled data file (built once per process)."""
+        """The registry of the bundled data file plus the files named in ``$SIGACT_ACTORS_EXTRA`` (built once
+        per process)."""
         return _default_registry()
 
     @classmethod
-    def from_path(cls, path: str | Path) -> Registry:
-        """A registry read from another data file of the same format."""
-        return cls(load(path))
+    def from_path(cls, path: str | Path | None, extra: list[str | Path] | None = None) -> Registry:
+        """A registry read from another data file of the same format (``None``: the bundled one), plus
+        ``extra`` files."""
+        return cls(load(path, extra=extra))
 
     def __iter__(self) -> Iterator[Actor]:
         return iter(self.actors.values())
@@ -333,6 +337,61 @@ class Registry:
     def civilians(self, country: str) -> str:
         """ACLED's name for civilian victims in ``country``."""
         return f"Civilians ({country})"
+
+    def problems(self) -> list[str]:
+        """What is wrong with the data: aliases taken by another actor, coded_as or dated targets that are
+        not in the registry. An empty list when the data are consistent."""
+        out = []
+        for alias, target in self.data.aliases:
+            if target.startswith(DATED):
+                continue
+            if target.startswith(FAMILY):
+                actor = self.actors[self.families[target[len(FAMILY) :]][-1]]
+            else:
+                actor = self.actors[target]
+            got = self.canonical(alias.lstrip("="), date=actor.start or actor.end, country=actor.country)
+            if got not in self.expand(actor.name, subgroups=False):
+                out.append(f"alias {alias!r} of {actor.name!r} resolves to {got!r}")
+        out.extend(self._ambiguous_aliases())
+        for actor in self:
+            for name, _start, _end in actor.coded_as:
+                if self._lookup(name, None, None) is None:
+                    out.append(f"{actor.name!r}: coded_as names an unknown actor {name!r}")
+        for targets in self.data.dated:
+            for t in targets:
+                if t.name not in self.actors:
+                    out.append(f"dated alias target {t.name!r} is not in the registry")
+        return out
+
+    def _ambiguous_aliases(self) -> list[str]:
+        """Aliases shared by two groups of the same country (or one transnational) in overlapping periods."""
+        by_key: dict[tuple[str, ...], dict[str, Actor]] = {}
+        for alias, target in self.data.aliases:
+            if target.startswith(DATED):
+                continue
+            members = self._members(target) if target.startswith(FAMILY) else [target]
+            actor = self.actors[members[-1]]
+            group = self._group_of(actor)
+            by_key.setdefault(key_of(alias.lstrip("=")), {})[group] = actor
+        out = []
+        for key, groups in by_key.items():
+            actors = list(groups.values())
+            for i, a in enumerate(actors):
+                for b in actors[i + 1 :]:
+                    same_place = a.country == b.country or a.country is None or b.country is None
+                    if same_place and self._overlap(a, b):
+                        out.append(f"alias {' '.join(key)!r} is shared by {a.name!r} and {b.name!r}")
+        return out
+
+    def _overlap(self, a: Actor, b: Actor) -> bool:
+        def span(actor: Actor) -> tuple[datetime.date, datetime.date]:
+            members = [self.actors[m] for m in self._members(self._group_of(actor))]
+            starts = [m.start or datetime.date.min for m in members]
+            ends = [m.end or datetime.date.max for m in members]
+            return min(starts), max(ends)
+
+        (a0, a1), (b0, b1) = span(a), span(b)
+        return a0 <= b1 and b0 <= a1
 
     # ------------------------------------------------------------------------------------------------- find
     def find(self, text: str, date: datetime.date | None = None, country: str | None = None) -> list[ActorMention]:
@@ -548,4 +607,5 @@ def _closes_bracket(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_registry() -> Registry:
-    return Registry(load())
+    extra = [p for p in os.environ.get(EXTRA_ENV, "").split(os.pathsep) if p.strip()]
+    return Registry(load(extra=list(extra)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -136,6 +137,26 @@ def resolve(
         cells = (m.surface, f"{m.start}-{m.end}", m.canonical or "", str(m.inter or ""), m.kind, m.qualifier or "")
         table.add_row(*(Text(c) for c in cells))
     console.print(table)
+
+
+@actors_app.command("check")
+def check(
+    files: Annotated[list[Path] | None, typer.Argument(help="Extra data files to add to the bundled registry.")] = None,
+) -> None:
+    """Check the registry (and extra data files of the same format): exit 1 when an alias is taken by another
+    actor or a name it refers to is unknown."""
+    from sigact.actors.registry import Registry as _Registry
+
+    try:
+        reg = _Registry.from_path(None, extra=list(files or []))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        fail(f"cannot load the registry: {exc}")
+    problems = reg.problems()
+    for problem in problems:
+        console.print(problem, highlight=False, markup=False)
+    console.print(f"{len(reg)} actors, {reg.trie.size} aliases, {len(problems)} problems", highlight=False)
+    if problems:
+        raise typer.Exit(1)
 
 
 @actors_app.command("sync")
