@@ -542,10 +542,16 @@ class Geocoder:
     @staticmethod
     def _proximity(mentions: list[PlaceMention]) -> None:
         """Favour candidates near the other places of the text (only unambiguous ones count)."""
-        anchors = [
-            m.candidates[0] for m in mentions
-            if m.candidates and (len(m.candidates) == 1 or m.candidates[0].score - m.candidates[1].score > 0.5)
-        ]  # fmt: skip
+        def unambiguous(m: PlaceMention) -> bool:
+            # every close rival lies near the top candidate (a town and its cercle, GeoNames and
+            # the user layer for one village)
+            top = m.candidates[0]
+            return all(
+                top.score - c.score > 0.5 or distance_km(top.latitude, top.longitude, c.latitude, c.longitude) < 40.0
+                for c in m.candidates[1:]
+            )
+
+        anchors = [m.candidates[0] for m in mentions if m.candidates and unambiguous(m)]
         if not anchors:
             return
         for m in mentions:
