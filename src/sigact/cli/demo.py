@@ -23,6 +23,11 @@ def demo_cmd(
     console.print("\nTry:", markup=False)
     console.print(f"  .venv/bin/sigact events --db {result.db_path} --limit 10", markup=False, highlight=False)
     console.print(f"  .venv/bin/sigact db info --db {result.db_path}", markup=False, highlight=False)
+    console.print(f"  .venv/bin/sigact stats count --db {result.db_path} --country 'Burkina Faso' "
+                  "--per month --from 2023-01-01", markup=False, highlight=False)
+    console.print("\nOpen the dashboard on the demo database:", markup=False)
+    console.print(f"  .venv/bin/sigact serve --db {result.db_path}   # then http://127.0.0.1:8000/",
+                  markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
