@@ -92,14 +92,27 @@ def main() -> None:
     for x, y in pairs:
         best = max((score_pair(acled[x], e, None, s).score for e, s in told[y]), default=0.0)
         scores_b.append(best)
+    same_b = [(acled[x].notes or "") == (acled[y].notes or "") for x, y in pairs]
     scores_c = [score_pair(acled[x], acled[y]).score for g in groups for x, y in itertools.combinations(g, 2)]
+    same_c = [(acled[x].notes or "") == (acled[y].notes or "") for g in groups for x, y in itertools.combinations(g, 2)]
     print(f"\nB. {len(pairs)} ordered pairs of distinct ACLED events (same day, same admin2), report of Y vs X")
     print(f"C. {len(scores_c)} unordered pairs, both as coded by ACLED")
-    print(f"{'threshold':>9} {'B false merges':>15} {'C false merges':>15}")
+    nb, nc = sum(not f for f in same_b), sum(not f for f in same_c)
+    print(f"   ({len(pairs) - nb} / {len(same_c) - nc} of them have identical notes: ACLED split one report over "
+          "several places; the 'distinct notes' columns leave them out)")
+    print(f"{'threshold':>9} {'B false merges':>15} {'B distinct notes':>17} {'C false merges':>15} "
+          f"{'C distinct notes':>17}")
     for t in THRESHOLDS:
         fb = sum(s >= t for s in scores_b)
+        fbd = sum(s >= t for s, f in zip(scores_b, same_b, strict=True) if not f)
         fc = sum(s >= t for s in scores_c)
-        print(f"{t:>9.2f} {fb:>6} ({fb / len(scores_b):.3f}) {fc:>6} ({fc / len(scores_c):.3f})")
+        fcd = sum(s >= t for s, f in zip(scores_c, same_c, strict=True) if not f)
+        print(f"{t:>9.2f} {fb:>6} ({fb / len(scores_b):.3f}) {fbd:>8} ({fbd / nb:.3f}) "
+              f"{fc:>6} ({fc / len(scores_c):.3f}) {fcd:>8} ({fcd / nc:.3f})")
+    if "--examples" in sys.argv:
+        ranked_b = sorted(zip(scores_b, pairs, same_b, strict=True), reverse=True)
+        for score, (x, y), _same in [r for r in ranked_b if not r[2]][:25]:
+            print(f"{score:.2f} {x} <- report of {y}")
 
 
 if __name__ == "__main__":

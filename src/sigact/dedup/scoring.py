@@ -18,6 +18,10 @@ text            0.25    fuzzy token-set similarity of content words of notes/evi
                         mapped from [0.4, 0.9] onto [0, 1]
 ==============  ======  ================================================================
 
+When each text names at least two places/people/groups the other never mentions, the score loses
+:data:`NAME_CONFLICT_PENALTY` (two tellings of one event share its names; ACLED's distinct events of one day
+and district mostly differ by a village or a group name).
+
 Pairs at or above :data:`THRESHOLD` are merged (only inside a block, see ``blocking``). The
 threshold was set on the ACLED test described in ``docs/ingest-and-review.md``.
 """
@@ -52,6 +56,20 @@ _STOPWORDS = frozenset(
     le la les de des du un une et en au aux dans sur par pour avec qui que est ont été""".split()
 )
 _TOKEN = re.compile(r"[a-zà-ÿ]+")
+_NAME = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}\b")
+_NOT_NAMES = frozenset(
+    """On The In At After During While According Local Security Several Two Three Four Five Six Seven Eight
+    Nine Ten Some Many Both Nobody There They This That These Those His Her Their Its Also However Meanwhile
+    Malian Burkinabe Burkinabè Nigerien Nigerienne French Mali Burkina Faso Niger Sahel Islamic State Group
+    Support Islam Muslims Army Forces Military Police Government Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November December
+    Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Le La Les Un Une
+    Des Selon Lors Dans""".split()
+)
+# Two tellings of one event share its names; when each names at least this many places/people/groups the
+# other never mentions, they are taken to tell different events.
+NAME_CONFLICT_MIN = 2
+NAME_CONFLICT_PENALTY = 0.15
 
 
 @dataclass
@@ -153,6 +171,20 @@ def content_words(text: str | None) -> str:
     return " ".join(words)
 
 
+def names(text: str | None) -> set[str]:
+    """Capitalised words that are not sentence furniture (months, demonyms...): places, people, groups."""
+    return {w.lower() for w in _NAME.findall(text or "") if w not in _NOT_NAMES}
+
+
+def name_conflict(text_a: str | None, text_b: str | None) -> tuple[set[str], set[str]] | None:
+    """The names only each text has, when both have at least :data:`NAME_CONFLICT_MIN` of them."""
+    na, nb = names(text_a), names(text_b)
+    only_a, only_b = na - nb, nb - na
+    if min(len(only_a), len(only_b)) >= NAME_CONFLICT_MIN:
+        return only_a, only_b
+    return None
+
+
 def text_agreement(a: Event, b: Event, text_a: str | None = None, text_b: str | None = None) -> tuple[float, str]:
     ta = content_words(text_a if text_a is not None else (a.notes or a.evidence))
     tb = content_words(text_b if text_b is not None else (b.notes or b.evidence))
@@ -182,4 +214,10 @@ def score_pair(a: Event, b: Event, text_a: str | None = None, text_b: str | None
     parts["text"], reason = text_agreement(a, b, text_a, text_b)
     reasons.append(reason)
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
-    return MatchResult(round(score, 4), parts, reasons)
+    conflict = name_conflict(text_a if text_a is not None else (a.notes or a.evidence),
+                             text_b if text_b is not None else (b.notes or b.evidence))
+    if conflict is not None:
+        score -= NAME_CONFLICT_PENALTY
+        reasons.append("each names what the other does not (" + ", ".join(sorted(conflict[0])[:3]) + " / "
+                       + ", ".join(sorted(conflict[1])[:3]) + f"): -{NAME_CONFLICT_PENALTY:.2f}")
+    return MatchResult(round(max(score, 0.0), 4), parts, reasons)
