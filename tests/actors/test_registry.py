@@ -186,6 +186,10 @@ def test_state_forces_unidentified_civilians(reg: Registry) -> None:
     )
     assert reg.state_forces("Niger", dt.date(2024, 1, 1)) == "Military Forces of Niger (2023-)"
     assert reg.state_forces("Niger") == "Military Forces of Niger (2023-)"
+    assert reg.state_forces("France", dt.date(2019, 1, 1)) == "Military Forces of France (2017-)"
+    assert reg.state_forces("France", dt.date(2014, 1, 1)) == "Military Forces of France (2012-2017)"
+    assert reg.state_forces("Chad", dt.date(2014, 1, 1)) == "Military Forces of Chad (1990-)"
+    assert reg.state_forces("Atlantis", dt.date(2014, 1, 1)) == "Military Forces of Atlantis"
     assert reg.unidentified("Niger") == "Unidentified Armed Group (Niger)"
     assert reg.civilians("Burkina Faso") == "Civilians (Burkina Faso)"
     assert reg.canonical("Unidentified Armed Group (Mali)") == "Unidentified Armed Group (Mali)"

@@ -318,17 +318,24 @@ class Registry:
     def state_forces(self, country: str, date: datetime.date | None = None, kind: str = "military") -> str:
         """ACLED's name of ``country``'s forces of ``kind`` at ``date`` (latest period without a date).
 
-        ``kind``: "military", "police", "gendarmerie", "government" or "mutiny". Countries without
-        registered periods get the bare name ("Military Forces of Chad").
+        ``kind``: "military", "police", "gendarmerie", "government" or "mutiny". For a foreign army listed
+        among the actors ("Military Forces of France (2017-)", "Military Forces of Chad (1990-)") that name;
+        countries the registry does not know get the bare name ("Military Forces of Togo").
         """
         family = self._forces.get((country, kind))
-        if family is None:
-            if kind == "gendarmerie":
-                family = self._forces.get((country, "police"))
-            if family is None:
-                base = {"police": "Police Forces", "government": "Government"}.get(kind, "Military Forces")
-                return f"{base} of {country}"
-        return self._pick(family, date).name
+        if family is None and kind == "gendarmerie":
+            family = self._forces.get((country, "police"))
+        if family is not None:
+            return self._pick(family, date).name
+        base = {"police": "Police Forces", "government": "Government"}.get(kind, "Military Forces")
+        bare = f"{base} of {country}"
+        if bare in self.families:
+            return self._pick(bare, date).name
+        listed = [a for a in self if a.name == bare or a.name.startswith(bare + " (")]
+        if listed:
+            dated = [a for a in listed if a.covers(date)]
+            return (dated or listed)[-1].name
+        return bare
 
     def unidentified(self, country: str) -> str:
         """ACLED's name for unknown armed perpetrators in ``country``."""
