@@ -31,6 +31,7 @@ _PASSIVE_BEFORE = re.compile(
     r"(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+){0,2}$|\bblamed\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_CLAIMANT = re.compile(r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
 _TARGET_BEFORE = re.compile(
@@ -173,15 +174,18 @@ def assign_roles(
     verb_at = first_verb.start() if first_verb else lo
     initiator: _Slot | None = None
     target: _Slot | None = None
-    for s in armed:
-        before = text[max(0, s.mention.start - 40) : s.mention.start]
-        if _PASSIVE_BEFORE.search(before) and s.mention.start > verb_at:
-            initiator = s
+    agents = [
+        s for s in armed
+        if s.mention.start > verb_at and _PASSIVE_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
+    ]  # fmt: skip
+    subjects = [s for s in armed if s.mention.start < verb_at]
+    # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
+    # ("JNIM militants attacked ..., the post was burned by the assailants")
+    for pool in ([a for a in agents if a.mention.canonical], [s for s in subjects if s.mention.canonical], agents,
+                 subjects):  # fmt: skip
+        if pool:
+            initiator = pool[0]
             break
-    if initiator is None:
-        subjects = [s for s in armed if s.mention.start < verb_at]
-        if subjects:
-            initiator = subjects[0]
     if initiator is None:
         # "... attacked by unknown gunmen" with the verb first, or only objects named
         cands = [s for s in armed if not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])]
@@ -216,6 +220,16 @@ def assign_roles(
             initiator = nonstate[0] if nonstate else None
         elif initiator is not None and target is None and state_slots:
             target = state_slots[0]
+        elif initiator is None and nonstate:
+            initiator = nonstate[0]  # "the device was likely planted by JNIM militants"
+    if initiator is None or (initiator.mention.canonical is None and (_inter(initiator.name, None, reg) or 0) != 1):
+        # "JNIM claimed the attack" / "Claimed by JNIM": ACLED codes the claimant
+        claim = _CLAIMANT.search(text)
+        if claim is not None:
+            near = [s for s in slots if s.mention.canonical and abs(s.mention.start - claim.start()) < 40
+                    and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target]  # fmt: skip
+            if near:
+                initiator = near[0]
     if initiator is not None and initiator.name in _VAGUE_PARENTS:
         better = next((s for s in slots if s.mention.canonical and s.name not in _VAGUE_PARENTS
                        and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target), None)  # fmt: skip
