@@ -67,7 +67,7 @@ def _figures(store: Store, spec: ReportSpec) -> list[FigureImage]:
     else:
         unit = ("Events per calendar month by event type (the period is longer than six months, so months "
                 "replace ACLED's Saturday-Friday weeks); the first and last bars may cover part of a month.")
-    fig1 = FigureImage(1, "figure-1-timeline", f"{lead}{unit} {spec.area_label()}, "
+    fig1 = FigureImage(1, "figure-1-timeline", f"{lead}{unit} Selection: {spec.area_label()}, "
                        f"{fmt_range(spec.date_from, spec.date_to)}.", png,
                        f"Stacked bar chart of events per {per} by event type")  # fmt: skip
     map_png, counts = charts.event_map(store, spec)

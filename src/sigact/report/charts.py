@@ -37,6 +37,7 @@ TYPE_COLOURS = {
 OTHER_COLOUR = "#777777"
 WEEKLY_MAX_DAYS = 190  # longer periods are charted per month (as findings.RATE_WEEKLY_MAX_DAYS)
 DPI = 150
+LABEL_MIN_AREA = 0.006  # share of the map's area a unit needs for its name to be drawn
 
 
 def _png(fig: Any) -> bytes:
@@ -93,10 +94,11 @@ def event_map(store: Store, spec: ReportSpec) -> tuple[bytes, dict[str, int]]:
 
     Returns the PNG and counts: ``mapped`` events, ``unmapped`` (no coordinates)."""
     frame = store.events_frame(live(spec.filter()), columns=["id", "event_type", "latitude", "longitude",
-                                                               "fatalities", "geo_precision"])  # fmt: skip
+                                                               "fatalities", "geo_precision", "country"])  # fmt: skip
     coords = frame.dropna(subset=["latitude", "longitude"])
     shapes = admin1_shapes()
-    focus_cc = [cc for cc in (iso2_for(c) for c in spec.country) if cc]
+    countries = spec.country or sorted({str(c) for c in frame["country"].dropna()})
+    focus_cc = [cc for cc in (iso2_for(c) for c in countries) if cc]
     focus = [g for (cc, _a), g in shapes.items() if cc in focus_cc]
     if spec.admin1 and focus_cc:
         wanted = {a.lower() for a in spec.admin1}
@@ -125,7 +127,7 @@ def event_map(store: Store, spec: ReportSpec) -> tuple[bytes, dict[str, int]]:
         inside = cc in focus_cc
         _draw(ax, geom, facecolor="#ffffff" if inside else "#f1f1ee", edgecolor="#8a8a8a" if inside else "#c4c4c4",
               linewidth=0.6 if inside else 0.4)  # fmt: skip
-        if inside:
+        if inside and geom.area >= view.area * LABEL_MIN_AREA:  # no labels on units too small to read
             pt = geom.representative_point()
             ax.annotate(name, (pt.x, pt.y), fontsize=6.5, color="#444444", ha="center", va="center", zorder=4,
                         path_effects=[patheffects.withStroke(linewidth=2, foreground="white")])
