@@ -40,7 +40,7 @@ class ActorIndex:
         self._version: Any = object()
         self._checked = 0.0
         self._engine: Engine | None = None
-        self._resolved: dict[tuple[Any, ...], ColumnElement[bool]] = {}
+        self._resolved: dict[tuple[Any, ...], dict[str, list[str]]] = {}
 
     def _refresh(self) -> Engine:
         now = time.monotonic()
@@ -73,8 +73,8 @@ class ActorIndex:
         self._engine, self._version, self._resolved = engine, version, {}
         return engine
 
-    def clause(self, names: Sequence[str], role: str, uncertain: bool) -> ColumnElement[bool]:
-        """A condition selecting the same events as ``actor_clause(names, role, uncertain)``."""
+    def matches(self, names: Sequence[str], role: str, uncertain: bool) -> dict[str, list[str]]:
+        """For each actor column, the stored strings ``actor_clause(names, role, uncertain)`` matches."""
         key = (tuple(names), role, uncertain)
         with self._lock:
             engine = self._refresh()
@@ -84,14 +84,14 @@ class ActorIndex:
             with engine.connect() as conn:
                 rows = conn.execute(select(*[events.c[k] for k in COLUMNS])
                                     .where(actor_clause(names, role, uncertain))).mappings().all()
-            parts = []
-            for col in COLUMNS:
-                matched = sorted({r[col] for r in rows if r[col] is not None})
-                if matched:
-                    parts.append(events.c[col].in_(matched))
-            result = or_(*parts) if parts else false()
+            result = {col: sorted({r[col] for r in rows if r[col] is not None}) for col in COLUMNS}
             self._resolved[key] = result
             return result
+
+    def clause(self, names: Sequence[str], role: str, uncertain: bool) -> ColumnElement[bool]:
+        """A condition selecting the same events as ``actor_clause(names, role, uncertain)``."""
+        parts = [events.c[col].in_(vals) for col, vals in self.matches(names, role, uncertain).items() if vals]
+        return or_(*parts) if parts else false()
 
 
 _INDEXES: weakref.WeakKeyDictionary[Store, ActorIndex] = weakref.WeakKeyDictionary()

@@ -25,6 +25,7 @@ from sigact.store.filters import (
     where,
 )
 from sigact.store.schema import events
+from sigact.web import columns
 from sigact.web.actor_index import actor_index
 
 c = events.c
@@ -56,6 +57,9 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def count(store: Store, flt: EventFilter) -> int:
+    snap = columns.snapshot_for(store, flt)
+    if snap is not None:
+        return columns.count(snap, store, flt)
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(events).where(condition(store, flt))).scalar_one())
 
@@ -63,6 +67,9 @@ def count(store: Store, flt: EventFilter) -> int:
 def page(store: Store, flt: EventFilter, *, limit: int, offset: int, order: str, descending: bool
          ) -> list[dict[str, Any]]:
     """One page of events (all columns), JSON-safe."""
+    snap = columns.snapshot_for(store, flt) if order == "event_date" and descending else None
+    if snap is not None:
+        return _rows_by_id(store, LIST_COLUMNS, columns.page_ids(snap, store, flt, limit, offset))
     col = c[order if order in ORDERS else "event_date"]
     stmt = (select(*LIST_COLUMNS).where(condition(store, flt))
             .order_by(col.desc() if descending else col, c.id.desc() if descending else c.id)
@@ -71,17 +78,33 @@ def page(store: Store, flt: EventFilter, *, limit: int, offset: int, order: str,
         return [_jsonable(dict(r)) for r in conn.execute(stmt).mappings()]
 
 
+def _rows_by_id(store: Store, cols: list[Any], ids: list[str]) -> list[dict[str, Any]]:
+    """Rows for ``ids``, in that order."""
+    found: dict[str, dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for r in conn.execute(select(*cols).where(c.id.in_(chunk))).mappings():
+                found[r["id"]] = dict(r)
+    return [_jsonable(found[i]) for i in ids if i in found]
+
+
 def geojson(store: Store, flt: EventFilter, *, limit: int) -> dict[str, Any]:
     """Located events as a GeoJSON FeatureCollection (most recent first, at most ``limit``)."""
-    stmt = (select(*GEO_COLUMNS)
-            .where(condition(store, flt), c.latitude.is_not(None), c.longitude.is_not(None))
-            .order_by(c.event_date.desc(), c.id.desc()).limit(limit))
+    snap = columns.snapshot_for(store, flt)
+    if snap is not None:
+        rows = _rows_by_id(store, GEO_COLUMNS, columns.geo_ids(snap, store, flt, limit))
+    else:
+        stmt = (select(*GEO_COLUMNS)
+                .where(condition(store, flt), c.latitude.is_not(None), c.longitude.is_not(None))
+                .order_by(c.event_date.desc(), c.id.desc()).limit(limit))
+        with store.engine.connect() as conn:
+            rows = [_jsonable(dict(r)) for r in conn.execute(stmt).mappings()]
     feats = []
-    with store.engine.connect() as conn:
-        for r in conn.execute(stmt).mappings():
-            props = _jsonable({k: v for k, v in r.items() if k not in ("latitude", "longitude")})
-            feats.append({"type": "Feature", "id": r["id"], "properties": props,
-                          "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}})
+    for r in rows:
+        props = {k: v for k, v in r.items() if k not in ("latitude", "longitude")}
+        feats.append({"type": "Feature", "id": r["id"], "properties": props,
+                      "geometry": {"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -99,16 +122,20 @@ def timeline(store: Store, flt: EventFilter, interval: str) -> list[dict[str, An
     """Events and fatalities per day/week (Saturday-Friday)/month/year, every period in range present."""
     # Grouping by (country, date) lets SQLite stream the covering (country, event_date, ...) index
     # instead of visiting every row through the date index: ~14x faster on a million events.
-    stmt = (select(c.country, c.event_date, func.count(), func.coalesce(func.sum(c.fatalities), 0))
-            .where(condition(store, flt)).group_by(c.country, c.event_date))
     totals: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
-    with store.engine.connect() as conn:
-        for _country, day, n, fat in conn.execute(stmt):
-            if isinstance(day, str):
-                day = dt.date.fromisoformat(day)
-            t = totals[_period(day, interval)]
-            t[0] += int(n)
-            t[1] += int(fat or 0)
+    snap = columns.snapshot_for(store, flt)
+    if snap is not None:
+        per_day = columns.day_totals(snap, store, flt)
+    else:
+        stmt = (select(c.country, c.event_date, func.count(), func.coalesce(func.sum(c.fatalities), 0))
+                .where(condition(store, flt)).group_by(c.country, c.event_date))
+        with store.engine.connect() as conn:
+            per_day = [(dt.date.fromisoformat(d) if isinstance(d, str) else d, int(n), int(fat or 0))
+                       for _country, d, n, fat in conn.execute(stmt)]
+    for day, n, fat in per_day:
+        t = totals[_period(day, interval)]
+        t[0] += n
+        t[1] += fat
     if not totals:
         return []
     out = []
@@ -171,6 +198,9 @@ def _share_expr(by: str) -> ColumnElement[Any]:
 
 def shares(store: Store, flt: EventFilter, by: str, limit: int) -> dict[str, Any]:
     """Events and fatalities per value of ``by``, with each value's share of the events."""
+    snap = columns.snapshot_for(store, flt) if by in columns.SHARE_COLUMNS else None
+    if snap is not None:
+        return columns.shares(snap, store, flt, by, limit)
     col = _share_expr(by).label("key")
     n = func.count().label("events")
     cond = condition(store, flt)
@@ -196,6 +226,9 @@ def counts(store: Store, flt: EventFilter, per: str, by: list[str]) -> list[dict
 
 
 def summary(store: Store, flt: EventFilter) -> dict[str, Any]:
+    snap = columns.snapshot_for(store, flt)
+    if snap is not None:
+        return columns.summary(snap, store, flt)
     stmt = select(func.count(), func.coalesce(func.sum(c.fatalities), 0), func.min(c.event_date),
                   func.max(c.event_date)).where(condition(store, flt))
     with store.engine.connect() as conn:

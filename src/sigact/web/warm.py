@@ -8,6 +8,7 @@ import threading
 
 from fastapi import FastAPI
 
+from sigact.web.columns import column_copy
 from sigact.web.deps import web_filter
 from sigact.web.routers import events, stats
 
@@ -22,6 +23,7 @@ def warm(app: FastAPI) -> None:
         from sigact.store.filters import actor_names
 
         actor_names("JNIM")  # loads the actor registry the actor filter expands names through
+        column_copy(store).wait()
         events.facets(store, cache, None)
         stats.summary(store, cache, flt, None)
         events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
