@@ -85,6 +85,8 @@ def main(path: Path) -> int:
             f"listed in the registry (not by name pattern): {listed.mean():.4f}"
         )
 
+    period_accuracy(reg, df)
+
     notes = df["notes"].fillna("").tolist()
     dates = [dt.date.fromisoformat(d) for d in df["event_date"]]
     countries = df["country"].tolist()
@@ -130,6 +132,26 @@ def main(path: Path) -> int:
         hits += guess is not None and base(guess) == base(name)
     print(f"\nfirst-mention baseline for actor1 (period suffixes ignored): {hits / total:.4f} of {total}")
     return 0
+
+
+def period_accuracy(reg: Registry, df: pd.DataFrame) -> None:
+    """How often the name of an actor without its period suffix, resolved by the event date, is ACLED's
+    period-specific name (state forces, MINUSMA, France...)."""
+    hits = total = 0
+    for col in ("actor1", "actor2"):
+        for name, day in zip(df[col], df["event_date"], strict=True):
+            if not isinstance(name, str) or " and/or " in name or not _SUFFIX.search(name):
+                continue
+            actor = reg.get(name)
+            if actor is None or actor.family is None:
+                continue
+            got = reg.canonical(actor.family, date=dt.date.fromisoformat(day))
+            total += 1
+            hits += got is not None and reg.get(got) is actor
+    print(
+        f"\nperiod names: a family name resolved by the event date gives ACLED's period name in "
+        f"{hits / max(total, 1):.4f} of {total} actor values"
+    )
 
 
 def first_actor(reg: Registry, mentions: list, date: dt.date, country: str) -> str | None:  # type: ignore[type-arg]

@@ -351,3 +351,12 @@ def test_every_registered_spelling_of_the_jihadist_groups_resolves(reg: Registry
     for alias in reg.aliases_of(family):
         got = reg.canonical(alias, date=actor.start)
         assert got == family, alias
+
+
+def test_a_family_name_with_a_date_asks_for_the_period(reg: Registry) -> None:
+    # "Military Forces of France" is also an older ACLED spelling: without a date it is kept
+    assert reg.canonical("Military Forces of France") == "Military Forces of France"
+    assert (
+        reg.canonical("Military Forces of France", date=dt.date(2014, 1, 1)) == "Military Forces of France (2012-2017)"
+    )
+    assert reg.canonical("Military Forces of Mali", date=dt.date(2012, 2, 1)) == "Military Forces of Mali (2012-2013)"

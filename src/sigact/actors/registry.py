@@ -194,6 +194,8 @@ class Registry:
         if not name or not name.strip():
             return None
         name = " ".join(name.split())
+        if date is not None and name in self.families:
+            return self._pick(name, date).name  # a family name asks for the period's name
         if name in self._spelling:
             return name
         if COMPOUND in name:
