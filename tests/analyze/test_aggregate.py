@@ -112,3 +112,18 @@ def test_empty_store_gives_empty_frames(sqlite_store: Store) -> None:
     assert agg.counts(sqlite_store, EventFilter(), per="week").empty
     assert agg.shares(sqlite_store, EventFilter(), by=["admin1"]).empty
     assert isinstance(agg.rates(sqlite_store, EventFilter(actor=["nobody"])), pd.DataFrame)
+
+
+def test_multi_valued_breakdowns_and_tags_on_every_backend(store: Store, fill: Fill) -> None:
+    fill(store, [
+        event(id="p1", admin1="Mopti", tags_list=["ied"]),
+        event(id="p2", admin1="Gao", actor2="Civilians (Mali)", inter2=7),
+    ])
+    regions = agg.aggregate(store, EventFilter(), by=["region"], explain=True).set_index("region")
+    assert regions.loc["central Mali", "event_ids"] == ["p1"]
+    assert regions.loc["northern Mali", "event_ids"] == ["p2"]
+    actors = agg.aggregate(store, EventFilter(), by=["actor"]).set_index("actor")
+    assert actors.loc["JNIM: Group for Support of Islam and Muslims", "events"] == 2
+    assert agg.total(store, EventFilter(tags=["IED"])) == 1
+    weekly = agg.counts(store, EventFilter(), by=["admin1"], per="week", explain=True)
+    assert weekly["events"].sum() == 2
