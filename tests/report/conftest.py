@@ -28,7 +28,18 @@ def _event(i: int, day: dt.date, **kw: object) -> Event:
 
 @pytest.fixture
 def report_store(sqlite_store: Store) -> Store:
-    """March 2024 (10 events) vs the 29 days before (4 events) in Mali."""
+    """March 2024 (10 events) vs the 29 days before (4 events) in Mali (SQLite)."""
+    return populate(sqlite_store)
+
+
+@pytest.fixture
+def any_report_store(store: Store) -> Store:
+    """The same events on SQLite and on PostgreSQL (skipped when no PostgreSQL can be started)."""
+    return populate(store)
+
+
+def populate(store: Store) -> Store:
+    """Write the synthetic events and their two documents (one malicious) into ``store``."""
     march = [dt.date(2024, 3, d) for d in (2, 4, 6, 9, 12, 15, 18, 21, 25, 29)]
     events = []
     for i, day in enumerate(march):
@@ -55,12 +66,12 @@ def report_store(sqlite_store: Store) -> Store:
         read_text("A raid in Gao.", "b.html", published=dt.date(2024, 3, 5), url="javascript:alert(1)",
                   title="Gao raid"),
     ]
-    with sqlite_store.transaction() as conn:
+    with store.transaction() as conn:
         doc_ids = [insert_document(conn, d, "test") for d in docs]
         for k, ev in enumerate(events):
-            sqlite_store.add_event(ev, conn)
+            store.add_event(ev, conn)
             if ev.origin == "extracted":
                 insert_mention(conn, event_id=ev.id, document_id=doc_ids[k % 2], mention_index=k,
                                sentence=f"sentence {k}", char_start=0, char_end=5, extracted=None,
                                match_score=None, match_reason=None)  # fmt: skip
-    return sqlite_store
+    return store

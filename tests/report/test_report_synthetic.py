@@ -111,3 +111,12 @@ def test_no_comparison_and_explicit_comparison(report_store: Store) -> None:
     assert act is not None and act.figures["previous_events"] == 2
     with pytest.raises(ValueError):
         ReportSpec(date_from=dt.date(2024, 3, 1), date_to=dt.date(2024, 3, 31), compare_to="last week")
+
+
+def test_same_report_on_every_backend(any_report_store: Store) -> None:
+    report = build_report(any_report_store, MARCH)
+    act, fat = report.finding("activity"), report.finding("fatalities")
+    assert act is not None and fat is not None
+    assert (act.figures["events"], act.figures["previous_events"]) == (10, 4)
+    assert (fat.figures["fatalities"], fat.figures["fatalities_unknown_events"]) == (49, 1)
+    assert len(report.figures) == 2 and report.notes
