@@ -18,9 +18,9 @@ text            0.25    fuzzy token-set similarity of content words of notes/evi
                         mapped from [0.4, 0.9] onto [0, 1]
 ==============  ======  ================================================================
 
-When each text names at least two places/people/groups the other never mentions, the score loses
-:data:`NAME_CONFLICT_PENALTY` (two tellings of one event share its names; ACLED's distinct events of one day
-and district mostly differ by a village or a group name).
+When each text names a place (gazetteer match, not the events' country or admin units) the other never
+mentions, the score loses :data:`NAME_CONFLICT_PENALTY` (two tellings of one event name its place; ACLED's
+distinct events of one day and district mostly differ by a village name).
 
 Pairs at or above :data:`THRESHOLD` are merged (only inside a block, see ``blocking``). The
 threshold was set on the ACLED test described in ``docs/ingest-and-review.md``.
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -66,9 +67,9 @@ _NOT_NAMES = frozenset(
     Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Le La Les Un Une
     Des Selon Lors Dans""".split()
 )
-# Two tellings of one event share its names; when each names at least this many places/people/groups the
-# other never mentions, they are taken to tell different events.
-NAME_CONFLICT_MIN = 2
+# Two tellings of one event name its place; when each names at least this many places (other than the
+# events' country and admin units) the other never mentions, they are taken to tell different events.
+NAME_CONFLICT_MIN = 1
 NAME_CONFLICT_PENALTY = 0.15
 
 
@@ -171,18 +172,34 @@ def content_words(text: str | None) -> str:
     return " ".join(words)
 
 
-def names(text: str | None) -> set[str]:
-    """Capitalised words that are not sentence furniture (months, demonyms...): places, people, groups."""
-    return {w.lower() for w in _NAME.findall(text or "") if w not in _NOT_NAMES}
+@lru_cache(maxsize=4096)
+def _places_in(text: str) -> frozenset[str]:
+    try:
+        from sigact.geo import Geocoder
+
+        return frozenset(p.surface.lower() for p in Geocoder.default().find_places(text))
+    except Exception:  # no gazetteer: capitalised words stand in for place names
+        return frozenset(w.lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
 
 
-def name_conflict(text_a: str | None, text_b: str | None) -> tuple[set[str], set[str]] | None:
-    """The names only each text has, when both have at least :data:`NAME_CONFLICT_MIN` of them."""
-    na, nb = names(text_a), names(text_b)
+def names(text: str | None, ignore: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Place names the text mentions (gazetteer matches), less those in ``ignore``."""
+    return set(_places_in(text or "")) - set(ignore)
+
+
+def name_conflict(text_a: str | None, text_b: str | None,
+                  ignore: set[str] | frozenset[str] = frozenset()) -> tuple[set[str], set[str]] | None:
+    """The places only each text names, when both name at least :data:`NAME_CONFLICT_MIN` such places.
+    ``ignore``: names that do not tell events apart (the events' country and admin units)."""
+    na, nb = names(text_a, ignore), names(text_b, ignore)
     only_a, only_b = na - nb, nb - na
     if min(len(only_a), len(only_b)) >= NAME_CONFLICT_MIN:
         return only_a, only_b
     return None
+
+
+def _admin_names(*evs: Event) -> set[str]:
+    return {v.lower() for e in evs for v in (e.country, e.admin1, e.admin2, e.admin3) if v}
 
 
 def text_agreement(a: Event, b: Event, text_a: str | None = None, text_b: str | None = None) -> tuple[float, str]:
@@ -215,7 +232,7 @@ def score_pair(a: Event, b: Event, text_a: str | None = None, text_b: str | None
     reasons.append(reason)
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     conflict = name_conflict(text_a if text_a is not None else (a.notes or a.evidence),
-                             text_b if text_b is not None else (b.notes or b.evidence))
+                             text_b if text_b is not None else (b.notes or b.evidence), _admin_names(a, b))
     if conflict is not None:
         score -= NAME_CONFLICT_PENALTY
         reasons.append("each names what the other does not (" + ", ".join(sorted(conflict[0])[:3]) + " / "
