@@ -192,3 +192,12 @@ def test_long_acronyms_written_as_names(reg: Registry) -> None:
         ISGS,
     ]
     assert named(reg.find("Cma and Msa")) == []  # three letters: capitals required
+
+
+def test_short_acronyms_in_a_headline_in_capitals_are_words(reg: Registry) -> None:
+    assert [m.kind for m in reg.find("WHY THE ARMY IS LOSING GROUND")] == ["state_military"]
+    assert named(reg.find("JNIM AND IS FIGHTERS CLASH")) == [JNIM]
+    assert named(reg.find("Fighting between JNIM and IS continued", date=dt.date(2023, 5, 1))) == [
+        JNIM,
+        "Islamic State Sahel Province",
+    ]

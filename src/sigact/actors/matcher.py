@@ -119,8 +119,21 @@ class AliasTrie:
                     surface = _letters(text[tokens[i].start : tokens[j].end])
                 if not _same_case(surface, p.exact):
                     continue
+                if len(p.exact) <= 3 and _in_capitals(text, tokens, i, j):
+                    continue  # "THE ARMY IS": in a headline in capitals, "IS" and "UN" are words
             kept.append(p)
         return tuple(kept)
+
+
+def _shouting(text: str, token: Token) -> bool:
+    word = text[token.start : token.end]
+    return len(word) >= 2 and word.isupper()
+
+
+def _in_capitals(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """True when the words around tokens i..j are written in capitals too (a headline, a shouted line)."""
+    around = [tokens[k] for k in (i - 2, i - 1, j + 1, j + 2) if 0 <= k < len(tokens)]
+    return sum(_shouting(text, t) for t in around) >= 2
 
 
 def _same_case(surface: str, exact: str) -> bool:
