@@ -101,6 +101,10 @@ def regenerate_admin_names(csv_paths: list[Path]) -> None:
     print(f"wrote {len(rows)} admin name rows to {ADMIN_NAMES}")
 
 
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X"}
+_NUMERAL_TAIL = re.compile(r"\b(?:[IVX]+|\d+)$")
+
+
 class Speller:
     """Maps a GeoNames / Natural Earth admin name to ACLED's spelling."""
 
@@ -135,7 +139,7 @@ class Speller:
         text = "".join(c for c in text if not unicodedata.combining(c))
         text = re.sub(
             r"^(?:Province|Cercle|Region|Département|Departement|Department|Commune)"
-            r"(?:\s+(?:de la|de l'|du|des|de|d'))?\s*",
+            r"(?:\s+(?:de la|de l'|du|des|de|d'|of))?\s*",
             "",
             text,
             flags=re.I,
@@ -151,7 +155,18 @@ class Speller:
         return self._best(name, choices, 85) or self.plain(name)
 
     def admin3(self, iso2: str, admin2: str, name: str) -> str:
-        return self._best(name, self.level3[(iso2, admin2)], 85) or self.plain(name)
+        numbered = re.fullmatch(r"(?:Commune|Arrondissement)\s+(\d+|[IVX]+)", name.strip(), flags=re.I)
+        if numbered:  # Bamako's "Commune 3" is ACLED's "Commune III"
+            num = numbered.group(1)
+            roman = ROMAN.get(int(num), num) if num.isdigit() else num.upper()
+            return f"Commune {roman}"
+        choices = self.level3[(iso2, admin2)]
+        tail = _NUMERAL_TAIL.search(name)
+        if tail:  # "Dougoutene II" is not "Dougoutene I": numerals must agree
+            choices = {
+                c for c in choices if (_NUMERAL_TAIL.search(c) or tail).group(0).upper() == tail.group(0).upper()
+            }
+        return self._best(name, choices, 88) or self.plain(name)
 
 
 def title_case(name: str) -> str:

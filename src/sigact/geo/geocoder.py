@@ -47,7 +47,12 @@ STOPWORDS = frozenset(
     daoussak daosahak imghad idnane mossi songhai sonrai bella arab arabs dozo dozos donso koglweogo
     koglweogos vdp wagner russian russians dan na ambassagou his her their its this that these those
     burkina faso mali niger nigeria benin togo ghana algeria mauritania chad islam muslim christian
-    catholic tin ti in kel ag no not all both none nor yet so but if as is was were be new old
+    more read site attack day we you wa nasr nusrat jama jamaat haram boko borno soufan konrad sole
+    modibo keita diarra traore coulibaly cisse toure maiga diallo sidibe kone sangare dicko amadou
+    hamadoun oumar ibrahim mohamed ahmed assimi goita compaore kabore sankara bazoum tiani damiba
+    kafando zida ouedraogo sawadogo zongo macron
+    catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
+    none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
     red white black blue green road river lake forest mount camp market school mosque church hospital
     prison airport university union national republic democratic front movement council office
@@ -98,6 +103,8 @@ _QUARTER_GAP = re.compile(
     re.I,
 )
 _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|near|of|in|area)\b", re.I)
+# Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
+_GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -259,7 +266,7 @@ class Geocoder:
         max_w = self.gaz.max_words
         while i < n:
             start, _end, word = toks[i]
-            if not word[:1].isupper():
+            if not word[:1].isupper() or len(word) < 2 or (word.isupper() and not self._dateline(text, toks[i][1])):
                 i += 1
                 continue
             found = None
@@ -338,6 +345,12 @@ class Geocoder:
                 b.cue = max(b.cue, a.cue) + 0.6
                 b.role = "place"
                 a.cue -= 1.5
+
+    @staticmethod
+    def _dateline(text: str, end: int) -> bool:
+        """An all-capitals word is a name only in a short query or a dateline ("BAMAKO, Mali -",
+        "NIAMEY (Reuters)"); elsewhere it is an acronym or a shouted heading ("SITE", "MIA")."""
+        return len(text) < 60 or bool(re.match(r"\s*(?:[,(:\u2014\u2013]|-\s)", text[end : end + 3]))
 
     @staticmethod
     def _slot(text: str, start: int) -> bool:
@@ -452,7 +465,7 @@ class Geocoder:
                 # region names are context wherever they appear; smaller units only when marked
                 if admin_like or level == 1:
                     ctx.admin[level].setdefault(key, set()).add(i)
-                if admin_like:
+                if admin_like and key not in _GENERIC_REGIONS:
                     ctx.strong.add(i)
             for c in m.candidates:
                 if c.level is not None and admin_like:
@@ -510,7 +523,7 @@ class Geocoder:
             elif kind == "P":
                 s += 0.3 if c.feature != "P.PPLQ" else 0.0
                 if c.feature in {"P.PPLA", "P.PPLA2", "P.PPLA3", "P.PPLC"}:
-                    s += 0.3
+                    s += 0.5 if c.feature in {"P.PPLA", "P.PPLC"} else 0.3
                     why.append("admin seat")
                 elif norm(c.name) in {norm(c.admin2 or ""), norm(c.admin3 or "")}:
                     s += 0.15
@@ -518,7 +531,7 @@ class Geocoder:
             elif kind in "SL":
                 s += 0.1
             if c.population > 0:
-                s += 0.05 * math.log10(c.population + 1)
+                s += 0.08 * math.log10(c.population + 1)
             c.score, c.reasons = s, why
         m.candidates = self._dedupe(sorted(m.candidates, key=lambda c: -c.score))
 
@@ -542,6 +555,7 @@ class Geocoder:
     @staticmethod
     def _proximity(mentions: list[PlaceMention]) -> None:
         """Favour candidates near the other places of the text (only unambiguous ones count)."""
+
         def unambiguous(m: PlaceMention) -> bool:
             # every close rival lies near the top candidate (a town and its cercle, GeoNames and
             # the user layer for one village)
