@@ -91,3 +91,9 @@ def test_fold_takes_most_specific_date_and_place_and_counts_sources() -> None:
     assert merged["source_fields"]["source_count"] == 2
     assert merged["source"] == "Outlet B"
     assert merged["evidence"].count("\n") == 1
+
+
+def test_undated_reports_never_merge_automatically() -> None:
+    undated = ev(source_fields={"date_from": "unknown"})
+    assert not in_block(ev(), undated)[0]
+    assert not score_pair(undated, ev()).is_match

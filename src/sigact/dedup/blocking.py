@@ -2,6 +2,9 @@
 
 Two reports can only describe the same event when
 
+- both are dated (a report with no date and no publication date is never merged automatically: its
+  date is only the day it was ingested);
+
 - their dates are close: within :func:`date_window` days, which widens with the coarser
   ``time_precision`` of the two (1 day when both are dated to the day, 7 for a week, 31 for a month);
 - their places are close: within :data:`MAX_DISTANCE_KM` when both have point coordinates at town or
@@ -71,8 +74,16 @@ def place_compatible(a: Event, b: Event) -> tuple[bool, str]:
     return True, "place too vague to tell apart"
 
 
+def date_unknown(e: Event) -> bool:
+    """The extractor found no date in the report nor a publication date (it then dates the event to the
+    day of ingest and says so in ``source_fields["date_from"]``)."""
+    return e.source_fields.get("date_from") == "unknown"
+
+
 def in_block(a: Event, b: Event) -> tuple[bool, str]:
     """Whether ``b`` is a candidate duplicate of ``a`` (date window and place), with the reason."""
+    if date_unknown(a) or date_unknown(b):
+        return False, "date unknown: never merged automatically"
     days = abs((a.event_date - b.event_date).days)
     window = date_window(a, b)
     if days > window:

@@ -4,6 +4,7 @@ An automatic (not yet reviewed or rejected), unmerged event is listed when
 
 - its confidence is below :data:`LOW_CONFIDENCE` ("low confidence 0.42");
 - its reports give conflicting fatality figures ("conflicting fatality figures: 10, 70");
+- its date is unknown (no date in the report and no publication date);
 - its place is unresolved: no coordinates, or only a region (geo_precision 3) ("unresolved place").
 
 Only events told by reports (extracted, or linked to mentions) and manual ones are considered;
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
 
+from sigact.dedup.blocking import date_unknown
 from sigact.dedup.refresh import report_from_row
 from sigact.model import Event
 from sigact.store import Store
@@ -40,6 +42,8 @@ def reasons_for(event: Event, figures: list[int]) -> list[str]:
     distinct = sorted(set(figures))
     if len(distinct) > 1:
         reasons.append("conflicting fatality figures: " + ", ".join(str(v) for v in distinct))
+    if date_unknown(event):
+        reasons.append("date unknown (dated to the day of ingest)")
     if event.latitude is None or event.longitude is None or event.geo_precision in (None, 3):
         reasons.append("unresolved place" + (f" ({event.location})" if event.location else ""))
     return reasons
