@@ -91,6 +91,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    (
+        "month_noun",
+        re.compile(
+            r"\b(?:an?|the|this|last)\s+(january|february|march|april|may|june|july|august|september|october|"
+            r"november|december)\s+(?=(?:\w+\s+)?(?:attacks?|assaults?|raids?|ambush|massacre|offensive|bombing|"
+            r"strikes?|clash(?:es)?|killings?))",
+            re.IGNORECASE,
+        ),
+    ),
     ("year", re.compile(r"\b(?:in|since|en|depuis|of|during|until|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)),
     (
         "weekday",
@@ -255,6 +264,11 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
         if lead == "last":
             extra["last"] = "1"
         return DateExpr("month", s, e, t, None, MONTHS[mon.lower()], extra=extra)
+    if kind == "month_noun":
+        mon = m.group(1)
+        if not mon[0].isupper():
+            return None
+        return DateExpr("month", s, e, t, None, MONTHS[mon.lower()])
     if kind == "year":
         lead = t.lower().split()[0]
         return DateExpr("year", s, e, t, int(m.group(1)), extra={"since": "1"} if lead in ("since", "depuis") else {})

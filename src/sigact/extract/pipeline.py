@@ -29,6 +29,7 @@ from sigact.extract import detect, tags
 from sigact.extract.classifier import EventClassifier
 from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
 from sigact.extract.fatalities import count_fatalities
+from sigact.extract.numbers import parse_number
 from sigact.extract.roles import assign_roles
 from sigact.extract.typing_rules import apply_rules
 from sigact.geo import Geocoder, Place, PlaceMention
@@ -47,6 +48,16 @@ _LIST_OF_PLACES = re.compile(
     r"\b(?:attacks?|raids?|assaults?|strikes?|camps?|posts?|positions?|bases?|villages?|towns?|localities|"
     r"simultaneous(?:ly)?|coordinated|attaques?|villages|localités|postes?)\b",
     re.IGNORECASE,
+)
+
+
+_REPORT_DATE = re.compile(
+    r"\b(?:said|says|reported|announced|published|issued|released|claimed|stated|declared|told\s+\w+|"
+    r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
+    re.IGNORECASE,
+)
+_DAYS_SHIFT = re.compile(
+    r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
 )
 
 
@@ -87,14 +98,32 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     """The sentence's own date: the first stated date (day, range, month), else a weekday, else a
     relative phrase ("the following day"), resolved against publication and the narrative anchor."""
     order = {"full": 0, "dm": 0, "range": 0, "month": 1, "weekday": 2, "relative": 3}
+    found: tuple[dt.date, int] | None = None
+    reported: tuple[dt.date, int] | None = None
     for expr in sorted(s.dates, key=lambda e: (order.get(e.kind, 9), e.start)):
         if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
+            continue
+        if _REPORT_DATE.search(s.text[max(0, expr.start - 40) : expr.start]):
+            # "said on Sunday", "a statement issued on Monday": when it was reported (a fallback only)
+            reported = reported or resolve(expr, published, anchor)
             continue
         res = resolve(expr, published, anchor)
         if res is not None:
             s.span_days = range_days(expr, published)
-            return res
-    return None
+            found = res
+            break
+    shift = _DAYS_SHIFT.search(s.text)
+    if shift is not None:
+        n = parse_number(shift.group(1)) or 0
+        word = shift.group(2).lower()
+        if word == "ago":
+            base = published
+        else:
+            base = found[0] if found is not None else anchor
+        if base is not None and 0 < n < 60:
+            sign = 1 if word in ("later", "after") else -1
+            return base + dt.timedelta(days=sign * n), 1
+    return found or reported
 
 
 def _shifted(mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
@@ -241,7 +270,24 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             continue
         current = _Draft(date[0], date[1], place, [s], own_date is not None or s.narrative is not None)
         drafts.append(current)
-    return drafts
+    return _drop_summaries(drafts)
+
+
+def _drop_summaries(drafts: list[_Draft]) -> list[_Draft]:
+    """A telling placed only at region level ("two attacks in northern Burkina Faso") on the day of
+    events placed at towns is their summary, not another event."""
+    precise = [d for d in drafts if d.place is not None and d.place.geo_precision < 3]
+    out = []
+    for d in drafts:
+        vague = d.place is None or d.place.geo_precision == 3
+        if vague and any(
+            _compatible((p.date, p.precision), (d.date, d.precision))
+            and (d.place is None or p.place is None or p.place.country == d.place.country)
+            for p in precise
+        ):
+            continue
+        out.append(d)
+    return out
 
 
 def reference_date(text: str, published: dt.date | None) -> dt.date | None:
