@@ -50,7 +50,7 @@ def populate(store: Store) -> Store:
             kw.update(event_type="Violence against civilians", sub_event_type="Attack", actor2="Civilians (Mali)",
                       inter2=7)  # fmt: skip
         if i == 2:
-            kw.update(fatalities=None)
+            kw.update(fatalities=None, time_precision=2)
         if i == 3:
             kw.update(origin="acled", status="reviewed", event_id_cnty="T-003", notes=EVIL, source="Reuters",
                       fatalities=25)  # fmt: skip

@@ -41,6 +41,7 @@ def test_unreviewed_events_are_flagged(report_store: Store) -> None:
     report = build_report(report_store, MARCH)
     takeaway = " ".join(s.text for s in report.takeaway)
     assert "9 events of 10 (90%) were coded automatically" in takeaway
+    assert "1 event (10%) has approximate dates" in takeaway
     assert any(i.status == "automatic" for i in report.incidents)
 
 

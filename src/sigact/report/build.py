@@ -99,7 +99,8 @@ def methods(store: Store, spec: ReportSpec, status: dict[str, int], figs: list[F
         + (f" ({join_names(parts)})." if parts else "."),
         f"Review status: {num(reviewed)} reviewed or imported from a curated dataset ({_share(reviewed, total)}), "
         f"{num(automatic)} coded automatically and not reviewed ({_share(automatic, total)}). "
-        "Automatically coded events may be misdated, misplaced or wrongly typed; treat them as leads.",
+        "Automatically coded events may be misdated, misplaced or wrongly typed; treat them as leads."
+        + _approximate(status, total),
         "Counting: one row per event as coded (ACLED/UCDP conventions); events merged into another in review "
         "and rejected events are left out, so a duplicate report is not counted twice. Rates are events per week "
         "(days / 7), or per calendar month for periods over six months. Changes between periods are tested "
@@ -122,6 +123,17 @@ def methods(store: Store, spec: ReportSpec, status: dict[str, int], figs: list[F
     for origin in sorted(used):
         out.append(f"{DATASETS[origin][0]}: {DATASETS[origin][1]}")
     return out
+
+
+def _approximate(status: dict[str, int], total: int) -> str:
+    """" N events have approximate dates (...)" from the time-precision counts."""
+    approx = sum(v for k, v in status.items() if k in ("time_precision:2", "time_precision:3"))
+    if not approx:
+        return ""
+    verb = "has" if approx == 1 else "have"
+    return (f" {plural(approx, 'event')} ({_share(approx, total)}) {verb} approximate dates (ACLED time precision "
+            "2 or 3: the week or month is known, not the day; for extracted events often because the article's "
+            "publication date is unknown).")
 
 
 def _share(n: int, total: int) -> str:

@@ -289,7 +289,7 @@ def review_status(store: Store, spec: ReportSpec) -> dict[str, int]:
     """Events in the period by review status (automatic / reviewed) and origin."""
     flt = spec.filter()
     out: dict[str, int] = {}
-    for dim in ("status", "origin"):
+    for dim in ("status", "origin", "time_precision"):
         frame = agg.aggregate(store, flt, by=[dim])
         for _, row in frame.iterrows():
             out[f"{dim}:{row[dim]}"] = int(row["events"])
@@ -317,6 +317,11 @@ def takeaway(findings: list[Finding], status: dict[str, int], spec: ReportSpec) 
             f"{plural(automatic, 'event')} of {num(total)} ({pct(automatic / total)})")
         out.append(Sentence(f"{share} were coded automatically from news reports and have not been reviewed by "
                             "an analyst."))
+    approx = status.get("time_precision:2", 0) + status.get("time_precision:3", 0)
+    if approx:
+        verb = "has" if approx == 1 else "have"
+        out.append(Sentence(f"{plural(approx, 'event')} ({pct(approx / total)}) {verb} approximate dates (see "
+                            "the methods note)."))
     return out
 
 
