@@ -244,7 +244,7 @@ def _load_state_forces(spec: dict[str, Any], out: RegistryData) -> None:
             family = f"{base} {unit}".strip()
             unit_role = role if not unit else ("gendarmerie" if unit == "Gendarmerie" else f"{role}_unit")
             members: list[str] = []
-            for period in periods:
+            for period in force.get("periods") or periods:
                 label = str(period["label"])
                 name = f"{base} ({label}){' ' + unit if unit else ''}"
                 acled = [f"{base} ({alt}){' ' + unit if unit else ''}" for alt in period.get("also") or []]
