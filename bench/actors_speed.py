@@ -112,12 +112,12 @@ def main(path: Path) -> int:
         for mentions, name in zip(all_mentions, df[col], strict=True):
             if not isinstance(name, str):
                 continue
-            ok = found(reg, mentions, name)
+            is_found = int(found(reg, mentions, name))
             total += 1
-            hits += ok
+            hits += is_found
             if not expected_kinds(reg, name.split(" and/or ")[0]):
                 named_total += 1
-                named_hits += ok
+                named_hits += is_found
         print(
             f"  {col}: {hits / total:.4f} of {total} (named actors only, i.e. not civilians, unidentified, "
             f"protesters, rioters or state forces: {named_hits / max(named_total, 1):.4f} of {named_total})"
