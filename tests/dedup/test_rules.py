@@ -97,3 +97,11 @@ def test_undated_reports_never_merge_automatically() -> None:
     undated = ev(source_fields={"date_from": "unknown"})
     assert not in_block(ev(), undated)[0]
     assert not score_pair(undated, ev()).is_match
+
+
+def test_conventional_figure_is_specific_only_when_stated_as_deaths() -> None:
+    stated = _report("Three soldiers were killed near the camp.", fatalities=3)
+    vague = _report("Several soldiers were killed over three days of fighting.", fatalities=3)
+    big = _report("The attackers killed 200 civilians.", fatalities=200)
+    assert conservative_fatalities([stated, big]) == 3
+    assert conservative_fatalities([vague, big]) == 200

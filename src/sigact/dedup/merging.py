@@ -37,6 +37,11 @@ _NUMBER_WORDS = {
     100: ("hundred", "cent"),
 }  # fmt: skip
 
+_DEATH_WORDS = (
+    r"kill\w*|dead|deaths?|died|dying|lives|bodies|casualt\w*|fatalit\w*|toll|executed|massacred|slain|"
+    r"tu[ée]s?|tuant|morts?|décès|décédé\w*|victimes|bilan|exécuté\w*|massacré\w*"
+)
+
 # Fields an extracted event gets from the merge of its reports (everything ACLED codes except ids/stamps).
 PLACE_FIELDS = (
     "location", "latitude", "longitude", "geo_precision", "country", "iso", "region",
@@ -63,8 +68,8 @@ def figure_is_specific(report: Report) -> bool:
     """Whether the report's fatality figure is stated rather than coded from a vague phrase.
 
     The extractor may say so explicitly (``extras["fatalities_estimated"]`` or
-    ``source_fields["fatalities_estimated"]``); otherwise a conventional figure (3/10/12/100) that the
-    evidence sentence does not state in digits or words is taken as an estimate.
+    ``source_fields["fatalities_estimated"]``); otherwise a conventional figure (3/10/12/100) is specific
+    only when the evidence states it, in digits or words, within a few words of a death word.
     """
     value = report.event.fatalities
     if value is None:
@@ -75,9 +80,11 @@ def figure_is_specific(report: Report) -> bool:
     if value not in CONVENTIONAL_FIGURES:
         return True
     text = (report.sentence or report.event.evidence or report.event.notes or "").lower()
-    if re.search(rf"(?<![\d,.]){value}(?![\d,])", text):
-        return True
-    return any(re.search(rf"\b{w}\b", text) for w in _NUMBER_WORDS.get(value, ()))
+    number = "(?:" + "|".join([rf"(?<![\d,.]){value}(?![\d,])", *(rf"\b{w}\b" for w in _NUMBER_WORDS.get(value, ()))]) \
+        + r")(?!\s+(?:days?|weeks?|months?|years?|hours?|km|kilomet\w*|jours?|semaines?|mois|ans))"
+    # the figure must be tied to a death word nearby ("3 soldiers were killed", "killing three")
+    near = r"(?:\W+\w+){0,5}?\W+"
+    return re.search(rf"(?:{number}){near}(?:{_DEATH_WORDS})|(?:{_DEATH_WORDS}){near}(?:{number})", text) is not None
 
 
 def conservative_fatalities(reports: Sequence[Report]) -> int | None:
