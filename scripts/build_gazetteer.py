@@ -64,6 +64,9 @@ KEEP_CODES = {
     "BDG", "MSSN", "CMP", "CMPMN", "MN", "MNAU",
 }  # fmt: skip
 TAOUDENIT_MIN_LAT = 18.2
+UCDP_KIND = re.compile(
+    r"\s+(?:town|village|city|camp|area|hamlet|locality|site|mine|forest|department|commune|market)$", re.I
+)
 # How far outside its polygon a GeoNames admin-1 code is believed over Natural Earth. Measured on
 # the ACLED validation split (bench/geocode_eval.py), trusting codes 0.05-0.15 degrees out made
 # admin-1 accuracy slightly worse (0.754 -> 0.748), so codes only cross-check (counted in `meta`).
@@ -178,6 +181,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--acled", type=Path, nargs="*", help="regenerate the ACLED admin-name list from these CSVs")
+    parser.add_argument("--no-ucdp", action="store_true", help="leave out the UCDP GED locations")
     parser.add_argument("--simplify", type=float, default=0.005, help="polygon simplification, degrees")
     args = parser.parse_args()
     if args.acled:
@@ -397,6 +401,56 @@ def main() -> None:
 
     # the GeoNames ADM1/ADM2 features themselves are replaced by the unit rows
     places = [p for p in places if p["fcode"] not in {"ADM1", "ADM2"}] + unit_rows
+    for p in places:
+        p.setdefault("events", 0)
+
+    # -- UCDP GED (CC BY 4.0): where conflict events happened, as a prior and to fill gaps -------
+    ucdp_path = args.data / "ucdp_ged_sahel.csv"
+    n_ucdp_new = n_ucdp_matched = 0
+    if ucdp_path.exists() and not args.no_ucdp:
+        next_id = min(p["id"] for p in places) - 1
+        by_cell: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+        for p in places:
+            if p["level"] is None:
+                by_cell[(round(p["lat"] * 10), round(p["lon"] * 10))].append(p)
+        seen_ucdp: dict[tuple[str, float, float], dict[str, Any]] = {}
+        with ucdp_path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("where_prec") not in {"1", "2"}:
+                    continue
+                name = UCDP_KIND.sub("", (row.get("where_coordinates") or "").strip()).strip()
+                lat, lon = float(row["latitude"]), float(row["longitude"])
+                cc = {"Burkina Faso": "BF", "Mali": "ML", "Niger": "NE"}.get(row.get("country", ""))
+                if not name or cc is None:
+                    continue
+                key = compact(name)
+                near = [
+                    q for di in (-1, 0, 1) for dj in (-1, 0, 1)
+                    for q in by_cell.get((round(lat * 10) + di, round(lon * 10) + dj), [])
+                    if abs(q["lat"] - lat) < 0.05 and abs(q["lon"] - lon) < 0.05
+                    and (compact(q["name"]) == key or fuzz.ratio(compact(q["name"]), key) >= 85)
+                ]  # fmt: skip
+                if near:
+                    best = max(near, key=lambda q: (q["fclass"] == "P", q["population"]))
+                    best["events"] += 1
+                    n_ucdp_matched += 1
+                    continue
+                ukey = (key, round(lat, 2), round(lon, 2))
+                if ukey in seen_ucdp:
+                    seen_ucdp[ukey]["events"] += 1
+                    continue
+                loc = locate_polygon(lon, lat, cc)
+                a1, a2 = (loc[1], loc[2]) if loc is not None and loc[0] == cc else (None, None)
+                entry = {
+                    "id": next_id, "name": name, "ascii": name, "alts": "", "lat": lat, "lon": lon,
+                    "fclass": "P", "fcode": "UCDP", "cc": cc, "admin1": a1, "admin2": a2, "admin3": None,
+                    "a3code": "", "population": 0, "level": None, "events": 1,
+                }  # fmt: skip
+                seen_ucdp[ukey] = entry
+                places.append(entry)
+                by_cell[(round(lat * 10), round(lon * 10))].append(entry)
+                next_id -= 1
+                n_ucdp_new += 1
 
     # -- write --------------------------------------------------------------------------------
     out: Path = args.out
@@ -407,7 +461,7 @@ def main() -> None:
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
             lon REAL NOT NULL, fclass TEXT, fcode TEXT, cc TEXT, admin1 TEXT, admin2 TEXT,
-            admin3 TEXT, population INTEGER, level INTEGER);
+            admin3 TEXT, population INTEGER, level INTEGER, events INTEGER);
         CREATE TABLE names (place_id INTEGER NOT NULL, name TEXT NOT NULL);
         CREATE TABLE shapes (cc TEXT, admin1 TEXT, admin2 TEXT, wkb BLOB);
         """
@@ -415,9 +469,9 @@ def main() -> None:
     n_names = 0
     for p in sorted(places, key=lambda q: q["id"]):
         db.execute(
-            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (p["id"], p["name"], round(p["lat"], 5), round(p["lon"], 5), p["fclass"], p["fcode"], p["cc"],
-             p["admin1"], p["admin2"], p["admin3"], p["population"], p["level"]),
+             p["admin1"], p["admin2"], p["admin3"], p["population"], p["level"], p["events"]),
         )  # fmt: skip
         names = {p["name"], p["ascii"], *p["alts"].split(",")}
         names = {n.strip() for n in names if n and len(n.strip()) >= 2 and latin(n)}
@@ -430,10 +484,13 @@ def main() -> None:
     db.execute("CREATE INDEX names_place ON names(place_id)")
     meta = {
         "attribution": "GeoNames (geonames.org, CC BY 4.0); Natural Earth admin-1 (public domain); "
+        "UCDP GED event locations (ucdp.uu.se, CC BY 4.0); "
         "admin names in ACLED's spelling.",
         "places": str(len(places)),
         "names": str(n_names),
         "taoudenit_min_lat": str(TAOUDENIT_MIN_LAT),
+        "ucdp_events_matched_to_geonames": str(n_ucdp_matched),
+        "ucdp_locations_added": str(n_ucdp_new),
         "admin1_polygon_vs_geonames_code_disagreements": str(disagreements),
     }
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))

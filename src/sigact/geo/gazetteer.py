@@ -60,8 +60,8 @@ class Entry:
     admin3: str | None
     population: int
     level: int | None  # 1/2 for admin units, None otherwise
-    source: str  # "geonames" | "user"
-    events: int = 0  # user layer: how many imported events sit here
+    source: str  # "geonames" | "ucdp" | "user"
+    events: int = 0  # UCDP GED events (bundled) or imported events (user layer) at this place
 
 
 class Gazetteer:
@@ -123,12 +123,13 @@ class Gazetteer:
             for pid, name in con.execute("SELECT place_id, name FROM names"):
                 names[pid].append(name)
             rows = con.execute(
-                "SELECT id, name, lat, lon, fclass, fcode, cc, admin1, admin2, admin3, population, level "
+                "SELECT id, name, lat, lon, fclass, fcode, cc, admin1, admin2, admin3, population, level, events "
                 "FROM places ORDER BY id"
             ).fetchall()
             for r in rows:
+                source = "ucdp" if r[5] == "UCDP" else "geonames"
                 entry = Entry(r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6] or "", r[7], r[8], r[9],
-                              r[10] or 0, r[11], "geonames")  # fmt: skip
+                              r[10] or 0, r[11], source, r[12] or 0)  # fmt: skip
                 self._add(entry, [r[1], *names.get(r[0], [])])
             for cc, admin1, _a2, blob in con.execute("SELECT cc, admin1, admin2, wkb FROM shapes"):
                 geom = wkb.loads(blob)

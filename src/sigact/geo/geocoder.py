@@ -105,6 +105,7 @@ _QUARTER_GAP = re.compile(
 _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|near|of|in|area)\b", re.I)
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
+UCDP_BONUS = 0.3
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -144,6 +145,7 @@ class Candidate:
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     entry_index: int = -1
+    events: int = 0  # known conflict events here (UCDP GED in the bundle, imported ones in the user layer)
 
 
 @dataclass(slots=True)
@@ -399,7 +401,7 @@ class Geocoder:
             name=e.name if e.source == "user" else _deaccent(e.name), latitude=e.latitude,
             longitude=e.longitude, feature=f"{e.fclass}.{e.fcode}", country=COUNTRY_NAMES.get(e.cc, e.cc),
             iso2=e.cc, admin1=e.admin1, admin2=e.admin2, admin3=e.admin3, population=e.population,
-            source=e.source, level=e.level, score=quality, reasons=reasons, entry_index=idx,
+            source=e.source, level=e.level, score=quality, reasons=reasons, entry_index=idx, events=e.events,
         )  # fmt: skip
 
     @staticmethod
@@ -518,7 +520,7 @@ class Geocoder:
             elif m.level is not None and m.level <= 2:
                 s -= 0.3
             elif c.source == "user":
-                s += 0.45 + 0.04 * math.log1p(c.population)
+                s += 0.45 + 0.04 * math.log1p(c.events)
                 why.append("known event location")
             elif kind == "P":
                 s += 0.3 if c.feature != "P.PPLQ" else 0.0
@@ -532,6 +534,9 @@ class Geocoder:
                 s += 0.1
             if c.population > 0:
                 s += 0.08 * math.log10(c.population + 1)
+            if c.events > 0 and c.source != "user":
+                s += UCDP_BONUS + 0.05 * math.log1p(c.events)
+                why.append(f"{c.events} UCDP events")
             c.score, c.reasons = s, why
         m.candidates = self._dedupe(sorted(m.candidates, key=lambda c: -c.score))
 
