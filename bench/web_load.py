@@ -9,9 +9,10 @@ The store is filled once with ACLED-shaped rows resampled in memory from ../shar
 repository (default /tmp/sigact-web-bench-<N>.db, reused by later runs). ``sigact serve`` runs in a
 subprocess on a free loopback port; C async clients (httpx) send R requests in all, drawn from a mix
 of dashboard queries with varied filters (country, admin1, actor, event type, dates, pages), and
-stop early after S seconds. The server's answer cache is on (as in normal use): the first request
-for each distinct filter is computed ("cold"), repeats within 30 s are cached; cold and all-request
-figures are printed separately.
+stop early after S seconds. The load starts once the server's in-memory column copy is loaded
+(/api/status). The server's answer cache is on (as in normal use): the first request for each
+distinct filter is computed ("cold"), repeats are cached; cold and all-request figures are printed
+separately.
 """
 
 from __future__ import annotations
@@ -206,8 +207,14 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     try:
         t0 = time.perf_counter()
+        state = "?"
+        while time.perf_counter() - t0 < 300:
+            state = httpx.get(base + "/api/status", timeout=30).json()["column_copy"]
+            if state in ("ready", "off"):
+                break
+            time.sleep(1)
+        print(f"server: {base} ({args.workers} worker(s)); column copy {state} after {time.perf_counter() - t0:.0f} s")
         facets = httpx.get(base + "/api/facets", timeout=120).json()
-        print(f"server: {base} ({args.workers} worker(s)); facets answered in {time.perf_counter() - t0:.1f} s")
         mix = request_mix(base, facets, args.requests)
         times, cold, errors, elapsed, done = asyncio.run(run_load(base, mix, args.clients, args.max_seconds))
         print(f"\n{done:,} requests from {args.clients} concurrent clients in {elapsed:.1f} s "

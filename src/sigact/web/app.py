@@ -79,6 +79,12 @@ def create_app(db: str | Store | None = None, settings: Settings | None = None) 
         return {"tile_url": settings.tile_url, "tile_attribution": settings.tile_attribution,
                 "open_reads": settings.open_reads}
 
+    @app.get("/api/status", tags=["meta"], summary="Server state: is the in-memory column copy ready?")
+    def status(_: Reader) -> dict[str, Any]:
+        from sigact.web.columns import column_copy
+
+        return {"column_copy": column_copy(app.state.store).state, "warm": settings.warm}
+
     @app.get("/api/boundaries/admin1.geojson", tags=["meta"], summary="Admin-1 outlines (map base layer)")
     def boundaries() -> Response:
         return Response(admin1_geojson(), media_type="application/geo+json",

@@ -263,6 +263,15 @@ class ColumnCopy:
             with self._lock:
                 self._loading = False
 
+    @property
+    def state(self) -> str:
+        """"ready", "loading", "off" (small store: SQL only) or "not loaded"."""
+        if self._small:
+            return "off"
+        if self._snap is not None:
+            return "ready"
+        return "loading" if self._loading else "not loaded"
+
     def wait(self, timeout: float = 120.0) -> Snapshot | None:
         """Load now if needed and wait for it (for warm-up and tests)."""
         deadline = time.monotonic() + timeout
