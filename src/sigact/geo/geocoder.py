@@ -50,7 +50,7 @@ STOPWORDS = frozenset(
     more read site attack day we you wa nasr nusrat jama jamaat haram boko borno soufan konrad sole
     modibo keita diarra traore coulibaly cisse toure maiga diallo sidibe kone sangare dicko amadou
     hamadoun oumar ibrahim mohamed ahmed assimi goita compaore kabore sankara bazoum tiani damiba
-    kafando zida ouedraogo sawadogo zongo macron
+    kafando zida ouedraogo sawadogo zongo macron azawad azaouad kounta imghad idnane bin ben
     catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
     none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
