@@ -127,3 +127,15 @@ def test_multi_valued_breakdowns_and_tags_on_every_backend(store: Store, fill: F
     assert agg.total(store, EventFilter(tags=["IED"])) == 1
     weekly = agg.counts(store, EventFilter(), by=["admin1"], per="week", explain=True)
     assert weekly["events"].sum() == 2
+
+
+def test_compare_overlapping_periods_and_tactics(sqlite_store: Store, fill: Fill) -> None:
+    ied = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"}
+    fill(sqlite_store, [event(event_date=D(2019, 2, 1), **ied), event(event_date=D(2019, 9, 1), **ied),
+                        event(event_date=D(2019, 10, 1))])
+    frame = agg.compare(sqlite_store, EventFilter(), [parse_period("2019"), parse_period("2019H2")], per="month")
+    assert frame.loc[0, "events_1"] == 3 and frame.loc[0, "events_2"] == 2
+    assert frame.loc[0, "rate_2"] == pytest.approx(2 / 6)
+    tactics = agg.compare(sqlite_store, EventFilter(), [parse_period("2019H1"), parse_period("2019H2")],
+                          by=["tactic"]).set_index("tactic")
+    assert tactics.loc["remote explosive/landmine/ied", "events_1"] == 1

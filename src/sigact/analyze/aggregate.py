@@ -75,7 +75,8 @@ def _where_cached(flt: EventFilter) -> Any:
     return _WHERE_CACHE[key]
 
 
-def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, explain: bool) -> list[Select[Any]]:
+def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, explain: bool,
+                  extra: dict[str, Any] | None = None) -> list[Select[Any]]:
     """One SELECT per combination of dimension variants, each row: [id], fatalities, day, dims.
 
     Buckets are formed later from the day (GROUP BY the raw ``event_date`` follows the date-ordered
@@ -94,6 +95,8 @@ def _base_selects(flt: EventFilter, by: Sequence[str], per: str | None, explain:
             cols.append(events.c.event_date.label("day"))
         for name, var in zip(by, combo, strict=True):
             cols.append(var.value.label(name))
+        for name, expr in (extra or {}).items():
+            cols.append(expr.label(name))
         out.append(select(*cols).where(and_(cond, *[v.when for v in combo])))
     return out
 
@@ -127,8 +130,10 @@ def aggregate(
     return frame.sort_values(keys).reset_index(drop=True) if keys else frame
 
 
-def _aggregate_sql(store: Store, flt: EventFilter, by: list[str], per: str | None, explain: bool) -> pd.DataFrame:
-    selects = _base_selects(flt, by, per, explain)
+def _aggregate_sql(store: Store, flt: EventFilter, by: list[str], per: str | None, explain: bool,
+                   extra: dict[str, Any] | None = None) -> pd.DataFrame:
+    selects = _base_selects(flt, by, per, explain, extra)
+    by = [*by, *(extra or {})]
     if len(selects) == 1:
         sub = selects[0].subquery()
     else:
@@ -358,12 +363,24 @@ def compare(
     bounds = [(_as_date(a), _as_date(b)) for a, b in periods]
     keys = list(by)
     spans = [span(a, b, per) for a, b in bounds]
-    # one query over the whole span, grouped by day; each period sums its days in pandas
     hull = dataclasses.replace(flt, date_from=min(a for a, _ in bounds), date_to=max(b for _, b in bounds))
-    daily = aggregate(store, hull, by=by, per="day", explain=explain)
+    ordered = sorted(bounds)
+    overlap = any(ordered[i][1] >= ordered[i + 1][0] for i in range(len(ordered) - 1))
+    if overlap or any(d in dims.PANDAS_ONLY for d in keys):
+        # one query over the whole span grouped by day; each period sums its days in pandas
+        daily = aggregate(store, hull, by=by, per="day", explain=explain)
+        parts = [daily[(daily["period"] >= pd.Timestamp(a)) & (daily["period"] <= pd.Timestamp(b))]
+                 for a, b in bounds]
+    else:
+        # one query; the database labels each event with its period (CASE) and groups by it
+        d = events.c.event_date
+        label = case(*[(and_(d >= a, d <= b), i + 1) for i, (a, b) in enumerate(bounds)], else_=0)
+        grouped = _aggregate_sql(store, hull, [dims.check(k) for k in keys], None, explain, {"_period": label})
+        for name in keys:
+            grouped[name] = dims.label_values(name, grouped[name])
+        parts = [grouped[grouped["_period"] == i + 1] for i in range(len(bounds))]
     merged: pd.DataFrame | None = None
-    for i, (a, b) in enumerate(bounds):
-        part = daily[(daily["period"] >= pd.Timestamp(a)) & (daily["period"] <= pd.Timestamp(b))]
+    for i, part in enumerate(parts):
         agg: dict[str, Any] = {m: "sum" for m in METRICS}
         if explain:
             agg["event_ids"] = lambda s: sorted(itertools.chain.from_iterable(s))
