@@ -67,6 +67,8 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (see the module docstring for the rules)."""
     folded = fold(text)
+    if "'" not in folded:  # the common case, without apostrophes to interpret
+        return [Token(m.group(), *m.span()) for m in _WORD.finditer(folded)]
     tokens: list[Token] = []
     for m in _WORD.finditer(folded):
         word, start = m.group(), m.start()

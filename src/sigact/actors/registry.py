@@ -148,6 +148,8 @@ class Registry:
         q = data.qualifiers.get("suspected", {})
         self._before = {key_of(w) for w in q.get("before", [])}
         self._after = {key_of(w) for w in q.get("after", [])}
+        self._before_last = {k[-1] for k in self._before if k}
+        self._after_first = {k[0] for k in self._after if k}
         self._children: dict[str, list[str]] = {}
         for actor in data.actors:
             if actor.parent:
@@ -482,16 +484,18 @@ class Registry:
         # before: up to four skippable words between the qualifier and the mention
         end = first
         for _ in range(5):
-            for size in (1, 2, 3):
-                if end - size >= 0 and keys(end - size, end) in self._before:
-                    return "suspected"
+            if end > 0 and tokens[end - 1].key in self._before_last:
+                for size in (1, 2, 3):
+                    if end - size >= 0 and keys(end - size, end) in self._before:
+                        return "suspected"
             if end > 0 and tokens[end - 1].key in _SKIP_BEFORE:
                 end -= 1
             else:
                 break
-        for size in (1, 2):
-            if keys(last + 1, last + 1 + size) in self._after:
-                return "suspected"
+        if last + 1 < len(tokens) and tokens[last + 1].key in self._after_first:
+            for size in (1, 2):
+                if keys(last + 1, last + 1 + size) in self._after:
+                    return "suspected"
         return None
 
     def _linked(self, text: str, tokens: list[Token], prev: Match, match: Match) -> bool:
