@@ -9,6 +9,8 @@ cause:
   name was picked;
 - ``wrong place chosen in text``: the text named ACLED's location (and the gazetteer has it), but
   another name of the text was chosen as the event place;
+- ``location not named in note``: ACLED's location (or a spelling within the fuzzy cut-off) is
+  not in the note (a protest with no place, "coded as X", a nearby town);
 - ``nothing found``: no place and no admin unit at all.
 
 Admin-1 is compared strictly, and also "period-aware": Mali's Ménaka and Taoudénit regions were
@@ -90,7 +92,7 @@ def _cause(geocoder: Geocoder, notes: str, row: pd.Series, place: Place | None) 
         return "wrong candidate"
     if any(same_name(m.surface, loc) for m in geocoder.find_places(notes)):
         return "wrong place chosen in text"
-    return "name not found in text"
+    return "location not named in note"
 
 
 def evaluate(geocoder: Geocoder, frame: pd.DataFrame) -> EvalResult:
