@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("dm", re.compile(rf"\b(?:(?:{_WD}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?({_M})\b\.?{_Y}", re.IGNORECASE)),
-    ("md", re.compile(rf"\b(?:(?:{_WD}),?\s+)?({_M})\.?\s+{_DAY}\b(?!\s*(?:km|:|h\d)){_Y}", re.IGNORECASE)),
+    ("md", re.compile(rf"\b(?:(?:{_WD}),?\s+)?({_M})\.?,?\s+{_DAY}\b(?!\s*(?:km|:|h\d)){_Y}", re.IGNORECASE)),
     (
         "month_year",
         re.compile(

@@ -371,7 +371,11 @@ def extract_document(doc: Document) -> list[Mention]:
         roles = assign_roles(span_text, event_type, sub, country, d.date, reg,
                              focus=(0, d.sents[0].end - focus_start))  # fmt: skip
         # tolls are often told in the sentences that follow ("9 dead.", "No casualties reported.")
-        tail = [x.text for x in sents if d.sents[-1].end <= x.start < nxt and not x.is_event][:2]
+        tail = [
+            x.text for x in sents
+            if d.sents[-1].end <= x.start < nxt and not x.is_event and len(x.text) <= 120
+            and not detect.is_aggregate(x.text)
+        ][:2]  # fmt: skip
         fatalities = count_fatalities(" ".join([evidence, *tail]))
         if d.share[1] > 1:
             i, n = d.share

@@ -31,6 +31,11 @@ _PASSIVE_BEFORE = re.compile(
     r"(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+){0,2}$|\bblamed\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ATTRIBUTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|massacres?|"
+    r"fighters|militants|jihadists|gunmen|insurgents)\b",
+    re.IGNORECASE,
+)
 _CLAIMANT = re.compile(r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
@@ -181,8 +186,9 @@ def assign_roles(
     subjects = [s for s in armed if s.mention.start < verb_at]
     # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
     # ("JNIM militants attacked ..., the post was burned by the assailants")
-    for pool in ([a for a in agents if a.mention.canonical], [s for s in subjects if s.mention.canonical], agents,
-                 subjects):  # fmt: skip
+    attributive = [s for s in armed if s.mention.canonical and _ATTRIBUTIVE.match(text, s.mention.end)]
+    for pool in ([a for a in agents if a.mention.canonical], attributive, [s for s in subjects if s.mention.canonical],
+                 agents, subjects):  # fmt: skip
         if pool:
             initiator = pool[0]
             break
@@ -202,6 +208,14 @@ def assign_roles(
             if s.mention.start > initiator.mention.end and _AND_LINK.match(gap) and len(gap) < 30:
                 roles.assoc_actor_1 = s.name if roles.assoc_actor_1 is None else f"{roles.assoc_actor_1}; {s.name}"
         rest = [s for s in rest if not (roles.assoc_actor_1 and s.name in roles.assoc_actor_1.split("; "))]
+        objects = [s for s in rest if s.mention.start > verb_at]
+        init_state = (_inter(initiator.name, initiator.mention, reg) or 0) == 1
+        appositive = [
+            s for s in rest
+            if s.mention.start < verb_at and s.mention.canonical is None and s.mention.kind == "armed_generic"
+            and not init_state
+        ]  # fmt: skip
+        rest = objects + [s for s in rest if s not in objects and s not in appositive]
         if rest:
             target = rest[0]
     elif armed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sigact.extract.classifier import Prediction
+from sigact.taxonomy import SUB_EVENT_TO_TYPE
 
 _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     # (sub-event type, cue, veto)
@@ -64,9 +65,30 @@ _ARMED = re.compile(
 )
 
 
+_CROWD = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|march\w*|sit-in|riot\w*|mob|strike|rall(?:y|ied)|manifest\w*|émeute\w*|grève|"
+    r"boycott\w*|lynch\w*|youths?|residents|villagers|crowd|students|workers|unions?|took\s+to\s+the\s+streets|"
+    r"vandali[sz]ed|barricad\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _demote(pred: Prediction, banned: tuple[str, ...]) -> tuple[str, str] | None:
+    for sub, _ in pred.ranked:
+        if SUB_EVENT_TO_TYPE[sub] not in banned:
+            return SUB_EVENT_TO_TYPE[sub], sub
+    return None
+
+
 def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
     """``(event_type, sub_event_type, rule)`` after the rules; ``rule`` names the one that fired."""
     event_type, sub = pred.event_type, pred.sub_event_type
+    if event_type in ("Protests", "Riots") and not _CROWD.search(text):
+        # no crowd in the text: the classifier's next choice outside demonstrations
+        alt = _demote(pred, ("Protests", "Riots"))
+        if alt is not None:
+            event_type, sub = alt
+            pred = Prediction(sub, event_type, pred.confidence, pred.ranked)
     for rule_sub, cue, veto in _RULES:
         if sub == rule_sub:
             return event_type, sub, None
