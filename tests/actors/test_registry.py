@@ -360,3 +360,9 @@ def test_a_family_name_with_a_date_asks_for_the_period(reg: Registry) -> None:
         reg.canonical("Military Forces of France", date=dt.date(2014, 1, 1)) == "Military Forces of France (2012-2017)"
     )
     assert reg.canonical("Military Forces of Mali", date=dt.date(2012, 2, 1)) == "Military Forces of Mali (2012-2013)"
+
+
+def test_two_letter_words_are_not_acronyms_in_names(reg: Registry) -> None:
+    assert reg.canonical("un") is None and reg.canonical("is") is None
+    assert reg.canonical("UN") == "UN: United Nations"
+    assert reg.canonical("fama", date=dt.date(2019, 1, 1)) == "Military Forces of Mali (2013-2020)"

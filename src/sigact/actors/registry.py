@@ -532,7 +532,13 @@ class Registry:
         if actor is not None:
             return self._dated(actor, date)
         key = key_of(name)
-        payloads = [p for p in self.trie.lookup(key) if p.tag == NAMED]
+        letters = "".join(c for c in name if c.isalnum())
+        # names are matched ignoring case ("jnim", "fama"), except two-letter acronyms: "is" and "un" are words
+        payloads = [
+            p
+            for p in self.trie.lookup(key)
+            if p.tag == NAMED and (p.exact is None or len(p.exact) > 2 or letters == p.exact)
+        ]
         if not payloads:
             stripped = _PERIOD_SUFFIX.sub(" ", name).strip()
             if stripped != name:
