@@ -59,3 +59,10 @@ def test_misspelt_name_in_a_place_slot_is_found_fuzzily(geocoder: Geocoder) -> N
 
 def test_unknown_word_is_not_forced_onto_a_place(geocoder: Geocoder) -> None:
     assert geocoder.geocode("Qxzqwv") == []
+
+
+def test_ucdp_history_is_a_prior_for_same_named_places(geocoder: Geocoder) -> None:
+    # Djibo (Soum) is among the most attacked towns in UCDP GED for Burkina Faso
+    top = geocoder.geocode("Djibo")[0]
+    assert top.admin2 == "Soum"
+    assert top.events > 0 and any("UCDP" in r for r in top.reasons)
