@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO   ?= demo
 
-.PHONY: demo test lint check bench clean install install-test
+.PHONY: demo test lint check bench gazetteer classifier clean install install-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ check: lint test
 
 bench: install
 	$(BIN)/python -m bench.import_export
+
+# Rebuild bundled artefacts from ../shared/data (reproducible; the results are committed).
+gazetteer: install
+	$(BIN)/python scripts/build_gazetteer.py
+
+classifier: install
+	$(BIN)/python scripts/train_classifier.py
 
 clean:
 	rm -rf $(VENV) $(DEMO) .pytest_cache .mypy_cache .ruff_cache
