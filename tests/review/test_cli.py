@@ -70,3 +70,14 @@ def test_review_lists_conflicts(tmp_path: Path, sqlite_url: str, monkeypatch: py
     monkeypatch.setattr(console, "width", 250)
     out = runner.invoke(app, ["review", "--db", sqlite_url]).output
     assert "conflicting fatality figures: 40, 45" in out
+
+
+def test_report_text_that_looks_like_markup_is_shown_verbatim(tmp_path: Path, sqlite_url: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGACT_EXTRACTOR", "tests.pipeline.fakes:fake_extract")
+    (tmp_path / "a.txt").write_text(DJIBO_A.replace("Gunmen killed", "[bold]Gunmen[/] [size=no report] killed"))
+    runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", sqlite_url])
+    monkeypatch.setattr(console, "width", 250)
+    event = next(open_store(sqlite_url).iter_events())
+    out = runner.invoke(app, ["event", "show", event.id, "--db", sqlite_url])
+    assert out.exit_code == 0 and "[bold]Gunmen[/] [size=no report]" in out.output

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from sigact.cli._common import DbOption, console, fail, store_for
 
@@ -24,6 +25,11 @@ def _default_who() -> str:
 
 Who = Annotated[str | None, typer.Option("--who", help="Who makes the change (default: $SIGACT_USER or login).")]
 Comment = Annotated[str | None, typer.Option("--comment", "-m", help="Why (kept in the audit log).")]
+
+
+def _plain(*cells: str) -> list[Text]:
+    """Table cells as plain text: report text is untrusted and may look like console markup."""
+    return [Text(c) for c in cells]
 
 
 def _print(text: str, **kw: Any) -> None:
@@ -56,13 +62,13 @@ def show(event_id: str, db: DbOption = None) -> None:
         table.add_column(col, overflow="fold")
     for m in detail.mentions:
         told = m["told"]
-        table.add_row(
+        table.add_row(*_plain(
             str(m["id"]),
             f"{m['doc_key']}\n{m['title'] or ''}\n{m['published'] or ''}\n{m['url'] or ''}",
             m["sentence"] or "",
             f"{told.get('event_date')} {told.get('location')} fatalities={told.get('fatalities')}",
             (f"{m['match_score']:.2f} " if m["match_score"] is not None else "") + (m["match_reason"] or ""),
-        )
+        ))
     console.print(table, markup=False, highlight=False)
     if detail.audit:
         _print("audit:")

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from sigact.cli._common import DbOption, console, store_for
 
@@ -26,9 +27,10 @@ def review_cmd(
         table.add_column(col, overflow="fold")
     for it in items:
         e = it.event
-        table.add_row(e.id, str(e.event_date), e.sub_event_type or e.event_type, e.location or e.admin1 or "?",
-                      "" if e.fatalities is None else str(e.fatalities),
-                      str(e.source_fields.get("source_count", "")), "; ".join(it.reasons))
+        cells = (e.id, str(e.event_date), e.sub_event_type or e.event_type, e.location or e.admin1 or "?",
+                 "" if e.fatalities is None else str(e.fatalities),
+                 str(e.source_fields.get("source_count", "")), "; ".join(it.reasons))
+        table.add_row(*(Text(c) for c in cells))  # plain text: report text may look like markup
     console.print(table, markup=False, highlight=False)
 
 
