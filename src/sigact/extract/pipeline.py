@@ -56,6 +56,7 @@ _REPORT_DATE = re.compile(
     r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
     re.IGNORECASE,
 )
+_DATELINE = re.compile(r"\s*\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
 _DAYS_SHIFT = re.compile(
     r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
 )
@@ -73,6 +74,7 @@ class _Sent:
     span_days: list[dt.date] = field(default_factory=list)
     is_event: bool = False
     anaphoric: bool = False
+    reported_only: bool = False  # its only date is when something was said or published
 
 
 @dataclass
@@ -103,7 +105,7 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     for expr in sorted(s.dates, key=lambda e: (order.get(e.kind, 9), e.start)):
         if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
             continue
-        if _REPORT_DATE.search(s.text[max(0, expr.start - 40) : expr.start]):
+        if _REPORT_DATE.search(s.text[max(0, expr.start - 40) : expr.start]) or _DATELINE.match(s.text, expr.end):
             # "said on Sunday", "a statement issued on Monday": when it was reported (a fallback only)
             reported = reported or resolve(expr, published, anchor)
             continue
@@ -119,10 +121,13 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
         if word == "ago":
             base = published
         else:
-            base = found[0] if found is not None else anchor
+            ref = found or reported
+            base = ref[0] if ref is not None else anchor
         if base is not None and 0 < n < 60:
             sign = 1 if word in ("later", "after") else -1
             return base + dt.timedelta(days=sign * n), 1
+    if found is None and reported is not None:
+        s.reported_only = True
     return found or reported
 
 
@@ -233,7 +238,8 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
         if listed:
             base = own_date or (current and (current.date, current.precision)) or s.narrative or default
             new = [
-                _Draft(base[0], base[1], p, [s], own_date is not None, (i, len(listed)))
+                _Draft(base[0], base[1], p, [s], own_date is not None or s.narrative is not None
+                       or bool(current and current.dated), (i, len(listed)))
                 for i, p in enumerate(listed)
             ]  # fmt: skip
             drafts.extend(new)
@@ -270,7 +276,22 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             continue
         current = _Draft(date[0], date[1], place, [s], own_date is not None or s.narrative is not None)
         drafts.append(current)
-    return _drop_summaries(drafts)
+    return _drop_summaries(_merge_undated(drafts))
+
+
+def _merge_undated(drafts: list[_Draft]) -> list[_Draft]:
+    """A telling with no date of its own (a headline, an undated lede) joins the dated telling of the
+    same place in the report, which fixes its date."""
+    out: list[_Draft] = []
+    for i, d in enumerate(drafts):
+        if not d.dated and d.place is not None:
+            nxt = next((x for x in drafts[i + 1 :] if x.dated), None)
+            twin = nxt if nxt is not None and nxt.place is not None and nxt.place.location == d.place.location else None
+            if twin is not None:
+                twin.sents = sorted(twin.sents + d.sents, key=lambda x: x.start)
+                continue
+        out.append(d)
+    return out
 
 
 def _drop_summaries(drafts: list[_Draft]) -> list[_Draft]:
@@ -321,7 +342,7 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
             and not detect.is_background(s.text, s.dates, has_dm)
             and not detect.is_hypothetical(s.text)
         )
-        s.anaphoric = s.is_event and detect.is_anaphoric(s.text)
+        s.anaphoric = s.is_event and (detect.is_anaphoric(s.text) or s.reported_only)
         out.append(s)
     return out
 

@@ -66,7 +66,7 @@ _ARMED = re.compile(
 
 
 _CROWD = re.compile(
-    r"\b(?:protest\w*|demonstrat\w*|march\w*|sit-in|riot\w*|mob|strike|rall(?:y|ied)|manifest\w*|émeute\w*|grève|"
+    r"\b(?:protest\w*|demonstrat\w*|(?-i:march(?:ed|es|ing)?)|sit-in|riot\w*|mob|strike|rall(?:y|ied)|manifest\w*|émeute\w*|grève|"
     r"boycott\w*|lynch\w*|youths?|residents|villagers|crowd|students|workers|unions?|took\s+to\s+the\s+streets|"
     r"vandali[sz]ed|barricad\w*)\b",
     re.IGNORECASE,
