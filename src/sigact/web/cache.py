@@ -10,6 +10,7 @@ instead of all running it.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -17,6 +18,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from sqlalchemy import func, select
+from starlette.responses import Response
 
 from sigact.store import Store
 from sigact.store.schema import audit_log, imports
@@ -89,3 +91,14 @@ class TTLCache:
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+
+
+def json_bytes(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
+
+
+def cached_json(cache: TTLCache, key: Hashable, compute: Callable[[], Any],
+                media_type: str = "application/json") -> Response:
+    """A JSON response whose serialised body is cached (a cache hit costs a lookup, no encoding)."""
+    body: bytes = cache.get_or_compute(key, lambda: json_bytes(compute()))
+    return Response(content=body, media_type=media_type)

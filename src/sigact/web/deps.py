@@ -135,7 +135,8 @@ def web_filter(
     )
     try:
         flt = EventFilter.from_dict(data)
-        where(flt)  # unknown region groupings and the like fail here
+        if flt.region_group:
+            where(flt)  # an unknown region grouping fails here
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from exc
     return flt

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from sigact.web import query
 from sigact.web import review_adapter as review
+from sigact.web.cache import cached_json
 from sigact.web.deps import CacheDep, FilterDep, Reader, StoreDep
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -25,29 +26,32 @@ def list_events(
     desc: bool = True,
     total: Annotated[bool, Query(description="Also count all matching events.")] = True,
     format: Annotated[str, Query(pattern="^(json|geojson)$")] = "json",
-) -> dict[str, Any]:
+) -> Response:
+    """``{"limit", "offset", "items": [event...], "total"}`` (``total`` unless ``total=false``)."""
     if order not in query.ORDERS:
         raise HTTPException(422, f"order must be one of {', '.join(sorted(query.ORDERS))}")
     if format == "geojson":
-        return geojson(store, cache, flt, _, limit)
+        return geojson(store, cache, flt, _, min(limit, MAX_GEO))
     key = query.filter_key(flt)
-    items = cache.get_or_compute(("page", key, limit, offset, order, desc),
-                                 lambda: query.page(store, flt, limit=limit, offset=offset, order=order,
-                                                    descending=desc))
-    out: dict[str, Any] = {"limit": limit, "offset": offset, "items": items}
-    if total:
-        out["total"] = cache.get_or_compute(("count", key), lambda: query.count(store, flt))
-    return out
+
+    def answer() -> dict[str, Any]:
+        out: dict[str, Any] = {"limit": limit, "offset": offset, "items": query.page(
+            store, flt, limit=limit, offset=offset, order=order, descending=desc)}
+        if total:
+            out["total"] = cache.get_or_compute(("count", key), lambda: query.count(store, flt))
+        return out
+
+    return cached_json(cache, ("events", key, limit, offset, order, desc, total), answer)
 
 
 @router.get("/events.geojson", summary="Located events matching the filters as GeoJSON (most recent first)")
 def geojson(
     store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
     limit: Annotated[int, Query(ge=1, le=MAX_GEO)] = 5000,
-) -> dict[str, Any]:
-    data: dict[str, Any] = cache.get_or_compute(("geo", query.filter_key(flt), limit),
-                                                lambda: query.geojson(store, flt, limit=limit))
-    return data
+) -> Response:
+    """A GeoJSON FeatureCollection of Point features (properties: id, date, type, actors, place...)."""
+    return cached_json(cache, ("geo", query.filter_key(flt), limit),
+                       lambda: query.geojson(store, flt, limit=limit), "application/geo+json")
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions (sentences, documents) and audit history")
@@ -59,6 +63,6 @@ def get_event(event_id: str, store: StoreDep, _: Reader) -> dict[str, Any]:
 
 
 @router.get("/facets", summary="Values for filter lists: countries, admin1 per country, actors, types, tags")
-def facets(store: StoreDep, cache: CacheDep, _: Reader) -> dict[str, Any]:
-    data: dict[str, Any] = cache.get_or_compute(("facets",), lambda: query.facets(store))
-    return data
+def facets(store: StoreDep, cache: CacheDep, _: Reader) -> Response:
+    """``{"countries", "admin1": {country: [...]}, "event_types", "statuses", "actors", "tags"}``."""
+    return cached_json(cache, ("facets",), lambda: query.facets(store))
