@@ -12,12 +12,8 @@ Conventions (stated in every output that uses them):
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Integer, cast, func
-
-from sigact.store.schema import events
 
 FREQS = ("day", "week", "month", "year")
 CONVENTIONS = {
@@ -36,30 +32,9 @@ def check_freq(freq: str) -> str:
     return freq
 
 
-def bucket_expr(freq: str, dialect: str) -> ColumnElement[Any]:
-    """SQL expression giving the first day of ``event_date``'s bucket (as text on SQLite, date on PostgreSQL)."""
-    check_freq(freq)
-    d = events.c.event_date
-    if dialect == "sqlite":
-        if freq == "day":
-            return func.date(d)
-        if freq == "month":
-            return func.strftime("%Y-%m-01", d)
-        if freq == "year":
-            return func.strftime("%Y-01-01", d)
-        # Saturday = 6 in strftime('%w'); days back to the Saturday = (w + 1) % 7
-        back = (cast(func.strftime("%w", d), Integer) + 1) % 7
-        return func.date(func.julianday(d) - back)
-    if freq == "day":
-        return d
-    if freq in ("month", "year"):
-        return cast(func.date_trunc(freq, d), events.c.event_date.type)
-    dow = cast(func.extract("dow", d), Integer)  # Sunday = 0 ... Saturday = 6
-    return d - (dow + 1) % 7  # type: ignore[no-any-return]
-
-
 def bucket_start(dates: pd.Series, freq: str) -> pd.Series:
-    """pandas equivalent of :func:`bucket_expr` (datetime64 of the bucket's first day)."""
+    """The first day (datetime64) of each date's bucket. The database groups by day; this folds days
+    into weeks (Saturday-Friday), months or years."""
     check_freq(freq)
     dates = pd.to_datetime(dates)
     return dates.dt.to_period(PANDAS_FREQ[freq]).dt.start_time
