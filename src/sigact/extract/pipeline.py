@@ -87,6 +87,16 @@ class _Draft:
     share: tuple[int, int] = (0, 1)  # this event's part of a figure split across places (i, n)
 
 
+def _actor_country(reg: Registry, text: str, date: dt.date) -> str | None:
+    """The country of the named actors of a text, when they all belong to one (Koglweogo -> Burkina Faso)."""
+    countries = set()
+    for m in reg.find(text, date, None):
+        actor = reg.get(m.canonical) if m.canonical else None
+        if actor is not None and actor.country:
+            countries.add(actor.country)
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _country_hint(text: str) -> str | None:
     best, best_n = None, 0
     for country, rx in _COUNTRY_WORDS.items():
@@ -374,7 +384,7 @@ def extract_document(doc: Document) -> list[Mention]:
     mentions: list[Mention] = []
     for idx, (d, evidence, pred) in enumerate(zip(drafts, evid, preds, strict=True)):
         event_type, sub, rule = apply_rules(evidence, pred)
-        country = d.place.country if d.place is not None else hint
+        country = d.place.country if d.place is not None else (hint or _actor_country(reg, evidence, d.date))
         focus_start = d.sents[0].start
         # actors may be named in the sentence just before ("Militants entered X. Two were wounded.")
         before = prev_of.get(focus_start)

@@ -36,6 +36,11 @@ _ATTRIBUTIVE = re.compile(
     r"fighters|militants|jihadists|gunmen|insurgents)\b",
     re.IGNORECASE,
 )
+_POLICE_ACTION = re.compile(
+    r"\b(?:police|gendarm\w*|security\s+forces|soldiers|army|forces\s+de\s+l'ordre)\b[^.]{0,60}\b(?:intervened|"
+    r"responded|used|fired|dispersed|clashed|arrested|tear\s*gas|lacrymog\w*|dispersé\w*)|\btear\s*gas\b",
+    re.IGNORECASE,
+)
 _CLAIMANT = re.compile(r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
@@ -67,7 +72,8 @@ class Roles:
 
 def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None) -> str | None:
     if m.canonical:
-        return m.canonical
+        # the name ACLED codes the group under at the event's date (e.g. Ansar Dine -> JNIM after 2017)
+        return getattr(m, "coded_as", None) or m.canonical
     if country is None:
         return None
     if m.kind == "state_military":
@@ -173,6 +179,10 @@ def assign_roles(
         elif sub_event_type == "Mob violence" and country:
             roles.actor2 = reg.civilians(country)
             roles.inter2 = 7
+        elif event_type == "Riots" and country and _POLICE_ACTION.search(text):
+            state = next((s for s in armed if (_inter(s.name, s.mention, reg) or 0) == 1), None)
+            roles.actor2 = state.name if state else reg.state_forces(country, date, "police")
+            roles.inter2 = 1
         return roles
 
     first_verb = EVENT_WORDS.search(text, lo, hi)
@@ -255,17 +265,18 @@ def assign_roles(
     if target is not None:
         roles.actor2, roles.inter2 = target.name, _inter(target.name, target.mention, reg)
 
+    nonstate_init = roles.inter1 in (2, 3, 4) or (initiator is None and event_type == "Explosions/Remote violence")
     civilian_event = (
         event_type == "Violence against civilians"
+        or (event_type == "Explosions/Remote violence" and target is None and nonstate_init)
         or sub_event_type == "Looting/property destruction"
         and target is None
         or (event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None)
     )
     if civilian_event and country:
-        if event_type == "Violence against civilians" or civ:
-            if target is not None and roles.actor1 is None:
-                roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
-            roles.actor2, roles.inter2 = reg.civilians(country), 7
+        if target is not None and roles.actor1 is None:
+            roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
+        roles.actor2, roles.inter2 = reg.civilians(country), 7
     if roles.actor1 is None and country and event_type != "Strategic developments":
         if sub_event_type == "Air/drone strike":
             roles.actor1 = reg.state_forces(country, date, "military")

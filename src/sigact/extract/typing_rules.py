@@ -83,8 +83,8 @@ def _demote(pred: Prediction, banned: tuple[str, ...]) -> tuple[str, str] | None
 def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
     """``(event_type, sub_event_type, rule)`` after the rules; ``rule`` names the one that fired."""
     event_type, sub = pred.event_type, pred.sub_event_type
-    if event_type in ("Protests", "Riots") and not _CROWD.search(text):
-        # no crowd in the text: the classifier's next choice outside demonstrations
+    if event_type in ("Protests", "Riots") and not _CROWD.search(text) and _ARMED.search(text):
+        # armed violence and no crowd in the text: the classifier's next choice outside demonstrations
         alt = _demote(pred, ("Protests", "Riots"))
         if alt is not None:
             event_type, sub = alt
