@@ -28,7 +28,10 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from sigact.dedup.blocking import DATE_WINDOW_DAYS, MAX_DISTANCE_KM
-from sigact.dedup.scoring import ARMED_VIOLENCE, THRESHOLD, WEIGHTS, ZERO_VS_DEATHS
+from sigact.dedup.scoring import ARMED_VIOLENCE, THRESHOLD, WEIGHTS
+
+# Batch mode compares coded rows: a coded 0 means no deaths were reported.
+ZERO_VS_DEATHS = 0.3
 
 CELL_DEG = 0.25
 NEIGHBOURS = 4  # sorted-neighbourhood window: each row meets the next 4 rows of its block per pass

@@ -11,7 +11,8 @@ actors          0.15    share of the smaller actor set found in the other (gener
 place           0.20    same named location or <= 2 km 1; two different towns 0; else
                         (one point only 'near' a place) <= 10 km 0.6, same admin2 0.5,
                         <= 25 km 0.3
-fatalities      0.15    min/max ratio of the two figures (0 vs some: 0.3)
+fatalities      0.15    min/max ratio of the two figures; 0 vs some: 0 when the report says nobody
+                        died, else 0.5 (the toll is often just not given)
 date            0.05    same day 1, within the window 0.5
 text            0.25    fuzzy token-set similarity of content words of notes/evidence
                         (0.5 when the two are in different languages),
@@ -29,6 +30,7 @@ threshold was set on the ACLED test described in ``docs/ingest-and-review.md``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,7 +48,7 @@ WEIGHTS = {"type": 0.20, "actors": 0.15, "place": 0.20, "fatalities": 0.15, "dat
 # a paraphrase: the text agreement maps TEXT_FLOOR..TEXT_CEILING onto 0..1.
 TEXT_FLOOR, TEXT_CEILING = 0.40, 0.90
 # Agreement when one report gives deaths and the other none.
-ZERO_VS_DEATHS = 0.3
+ZERO_VS_DEATHS = 0.5
 
 ARMED_VIOLENCE = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 _GENERIC_ACTORS = ("unidentified", "civilians", "protesters", "rioters")
@@ -135,15 +137,31 @@ def type_agreement(a: Event, b: Event) -> tuple[float, str]:
     return 0.0, f"different event types ({a.current_event_type} / {b.current_event_type})"
 
 
-def fatality_agreement(a: Event, b: Event) -> tuple[float, str]:
+_NO_DEATHS = re.compile(
+    r"\b(?:no\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured)|nobody\s+was\s+(?:killed|hurt)|"
+    r"no\s+(?:casualt\w*|fatalit\w*|deaths?|victims?|loss(?:es)?\s+of\s+li\w*|one\s+died)|without\s+(?:causing\s+)?"
+    r"(?:any\s+)?(?:casualt\w*|fatalit\w*|deaths?|loss\s+of\s+li\w*|victims?)|unharmed|unhurt|"
+    r"sans\s+(?:faire\s+de\s+)?(?:victimes?|pertes?\s+en\s+vies?)|aucune?\s+(?:victime|perte|mort)|"
+    r"pas\s+de\s+(?:victimes?|morts?))\b",
+    re.IGNORECASE,
+)
+
+
+def fatality_agreement(a: Event, b: Event, text_a: str | None = None,
+                       text_b: str | None = None) -> tuple[float, str]:
     fa, fb = a.fatalities, b.fatalities
     if fa is None or fb is None:
         return 0.5, "fatalities unknown on one side"
     if fa == fb:
         return 1.0, f"same fatalities ({fa})"
     lo, hi = sorted((fa, fb))
-    if lo == 0:  # a report that names no death often just does not tell the toll
-        return ZERO_VS_DEATHS, f"fatalities {fa} vs {fb}"
+    if lo == 0:
+        zero_text = (text_a if text_a is not None else (a.notes or a.evidence)) if fa == 0 \
+            else (text_b if text_b is not None else (b.notes or b.evidence))
+        if zero_text and _NO_DEATHS.search(zero_text):
+            return 0.0, f"fatalities {fa} vs {fb} (one report says nobody died)"
+        # a report that names no death often just does not tell the toll
+        return ZERO_VS_DEATHS, f"fatalities {fa} vs {fb} (toll not given in one report)"
     return lo / hi, f"fatalities {fa} vs {fb}"
 
 
@@ -172,14 +190,19 @@ def content_words(text: str | None) -> str:
     return " ".join(words)
 
 
+def _fold(text: str) -> str:
+    """Lower case without accents (Faladié = Faladie)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def _places_in(text: str) -> frozenset[str]:
     try:
         from sigact.geo import Geocoder
 
-        return frozenset(p.surface.lower() for p in Geocoder.default().find_places(text))
+        return frozenset(_fold(p.surface) for p in Geocoder.default().find_places(text))
     except Exception:  # no gazetteer: capitalised words stand in for place names
-        return frozenset(w.lower() for w in _NAME.findall(text) if w not in _NOT_NAMES)
+        return frozenset(_fold(w) for w in _NAME.findall(text) if w not in _NOT_NAMES)
 
 
 def names(text: str | None, ignore: set[str] | frozenset[str] = frozenset()) -> set[str]:
@@ -199,7 +222,7 @@ def name_conflict(text_a: str | None, text_b: str | None,
 
 
 def _admin_names(*evs: Event) -> set[str]:
-    return {v.lower() for e in evs for v in (e.country, e.admin1, e.admin2, e.admin3) if v}
+    return {_fold(v) for e in evs for v in (e.country, e.admin1, e.admin2, e.admin3, e.region) if v} | {"sahel"}
 
 
 def text_agreement(a: Event, b: Event, text_a: str | None = None, text_b: str | None = None) -> tuple[float, str]:
@@ -223,10 +246,11 @@ def score_pair(a: Event, b: Event, text_a: str | None = None, text_b: str | None
         return MatchResult(0.0, {}, [why], blocked=True)
     parts: dict[str, float] = {}
     reasons = [why]
-    for name, fn in (("type", type_agreement), ("actors", actor_agreement), ("place", place_agreement),
-                     ("fatalities", fatality_agreement)):
+    for name, fn in (("type", type_agreement), ("actors", actor_agreement), ("place", place_agreement)):
         parts[name], reason = fn(a, b)
         reasons.append(reason)
+    parts["fatalities"], reason = fatality_agreement(a, b, text_a, text_b)
+    reasons.append(reason)
     parts["date"] = 1.0 if a.event_date == b.event_date else 0.5
     parts["text"], reason = text_agreement(a, b, text_a, text_b)
     reasons.append(reason)
