@@ -170,8 +170,9 @@ def import_rows(store: Store, records: list[dict[str, Any]], *, kind: str, path:
     with store.transaction() as conn:
         before = store.count(conn=conn)
         written = 0
-        for start in range(0, len(records), chunk):
-            written += store.upsert_rows(conn, records[start : start + chunk])
+        with store.bulk_load(conn, len(records)):
+            for start in range(0, len(records), chunk):
+                written += store.upsert_rows(conn, records[start : start + chunk])
         inserted = store.count(conn=conn) - before
         updated = max(written - inserted, 0)
         store.record_import(conn, kind=kind, path=path, sha256=sha256, rows=len(records),

@@ -24,6 +24,7 @@ from sigact.store.schema import EVENT_COLUMNS, audit_log, events, imports
 # Columns that are not part of the Event model.
 _BOOKKEEPING = ("created_at", "updated_at")
 EVENT_FIELDS: tuple[str, ...] = tuple(c for c in EVENT_COLUMNS if c not in _BOOKKEEPING)
+BULK_LOAD_THRESHOLD = 100_000
 _JSON_COLUMNS = {c.name for c in events.columns if isinstance(c.type, JSON)}
 _EMPTY_ROW: dict[str, Any] = {c: None for c in EVENT_COLUMNS} | {
     "source_fields": {}, "manual_fields": [], "tags_list": [], "origin": "extracted", "status": "automatic",
@@ -115,6 +116,21 @@ class Store:
         ids = [row["id"] for row in full]
         stamped = select(func.count()).select_from(events).where(events.c.id.in_(ids), events.c.updated_at == stamp)
         return int(conn.execute(stamped).scalar_one())
+
+    @contextmanager
+    def bulk_load(self, conn: Connection, rows: int) -> Iterator[None]:
+        """Around a large load (``rows`` >= 100,000): drop the secondary indexes of ``events`` and build
+        them again afterwards, in the same transaction (building an index once is much faster than
+        keeping it up to date row by row). Small loads keep the indexes."""
+        if rows < BULK_LOAD_THRESHOLD:
+            yield
+            return
+        indexes = sorted(events.indexes, key=lambda ix: str(ix.name))
+        for index in indexes:
+            index.drop(conn)
+        yield
+        for index in indexes:
+            index.create(conn)
 
     def count(self, flt: EventFilter | None = None, conn: Connection | None = None) -> int:
         stmt = select(func.count()).select_from(events).where(where(flt))
