@@ -105,3 +105,12 @@ def test_conventional_figure_is_specific_only_when_stated_as_deaths() -> None:
     big = _report("The attackers killed 200 civilians.", fatalities=200)
     assert conservative_fatalities([stated, big]) == 3
     assert conservative_fatalities([vague, big]) == 200
+
+
+def test_zero_counts_against_deaths_only_when_stated() -> None:
+    from sigact.dedup.scoring import fatality_agreement
+
+    silent = ev(fatalities=0, notes="JNIM attacked the army post at Mansila.")
+    stated = ev(fatalities=0, notes="JNIM attacked the army post at Mansila; no casualties were reported.")
+    assert fatality_agreement(silent, ev())[0] == 0.5
+    assert fatality_agreement(stated, ev())[0] == 0.0
