@@ -143,3 +143,26 @@ def test_real_legacy_file_imports(sqlite_store: Store, acled_legacy_csv: Path) -
     niger = sqlite_store.count(__import__("sigact.store.filters", fromlist=["EventFilter"]).EventFilter(
         country=["Niger"]))
     assert niger == 649
+
+
+def test_bulk_load_rebuilds_indexes_and_stays_atomic(store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large imports drop and rebuild the indexes inside their transaction (threshold lowered here)."""
+    from sqlalchemy import inspect
+
+    from sigact.store import repository
+
+    monkeypatch.setattr(repository, "BULK_LOAD_THRESHOLD", 1)
+    before = {ix["name"] for ix in inspect(store.engine).get_indexes("events")}
+    import_acled(store, write_csv(tmp_path / "ok.csv", GOOD_ROWS))
+    assert {ix["name"] for ix in inspect(store.engine).get_indexes("events")} == before
+
+    def crash(*_args: object) -> int:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "upsert_rows", crash)
+    more = write_csv(tmp_path / "more.csv", [GOOD_ROWS[0].replace("TST1", "TST3")])
+    with pytest.raises(RuntimeError):
+        import_acled(store, more)  # fails after the indexes were dropped
+    assert {ix["name"] for ix in inspect(store.engine).get_indexes("events")} == before
+    assert store.count() == 2
