@@ -179,11 +179,25 @@ def find_dates(text: str) -> list[DateExpr]:
     return list(_find_dates_cached(text))
 
 
+_MONTH_WORD = re.compile(rf"\b(?:{_M})\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(rf"\b(?:{_WD})\b", re.IGNORECASE)
+_NEEDS_MONTH = frozenset({"range_dm", "range_md", "dm", "md", "month_year", "month", "month_noun"})
+_NEEDS_DIGIT = frozenset({"iso", "numeric", "range_dm", "range_md", "dm", "md", "month_year", "year"})
+
+
 @functools.lru_cache(maxsize=4096)
 def _find_dates_cached(text: str) -> tuple[DateExpr, ...]:
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
+    has_month = bool(_MONTH_WORD.search(text))
+    has_digit = any(c.isdigit() for c in text)
     for kind, rx in _PATTERNS:
+        if kind in _NEEDS_MONTH and not has_month:
+            continue
+        if kind in _NEEDS_DIGIT and not has_digit:
+            continue
+        if kind == "weekday" and not _WEEKDAY_WORD.search(text):
+            continue
         for m in rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

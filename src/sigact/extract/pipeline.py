@@ -18,7 +18,6 @@ Steps (see ``docs/extraction.md``):
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -141,10 +140,6 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     return found or reported
 
 
-def _shifted(mentions: list[PlaceMention], offset: int) -> list[PlaceMention]:
-    return [dataclasses.replace(m, start=m.start + offset, end=m.end + offset) for m in mentions]
-
-
 class _DocGeocoder:
     """The geocoder seen through a per-document memo of ``find_places``: ``locate`` is asked once per
     event sentence of the same text, and the place scan of that text is the same every time."""
@@ -171,7 +166,7 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
     if not _LIST_OF_PLACES.search(s.text):
         return []
     mentions = [
-        m for m in _shifted(geo.find_places(s.text, hint), s.start)
+        m for m in geo.find_places(text, hint)  # the document's scan, memoised per document
         if s.start <= m.start and m.end <= s.end and m.role == "place"
         and m.candidates and m.candidates[0].level is None
     ]  # fmt: skip
