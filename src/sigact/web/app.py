@@ -89,12 +89,12 @@ def create_app(db: str | Store | None = None, settings: Settings | None = None) 
     app.include_router(review.router)
 
     @app.get("/api/config", tags=["meta"], summary="Dashboard settings (optional tile layer)")
-    def config(_: Reader) -> dict[str, Any]:
+    async def config(_: Reader) -> dict[str, Any]:
         return {"tile_url": settings.tile_url, "tile_attribution": settings.tile_attribution,
                 "open_reads": settings.open_reads}
 
     @app.get("/api/status", tags=["meta"], summary="Server state: is the in-memory column copy ready?")
-    def status(_: Reader) -> dict[str, Any]:
+    async def status(_: Reader) -> dict[str, Any]:
         from sigact.web.columns import column_copy
 
         return {"column_copy": column_copy(app.state.store).state, "warm": settings.warm}

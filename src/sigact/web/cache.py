@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from sigact.store import Store
@@ -80,6 +81,13 @@ class TTLCache:
                 self._inflight.pop(key, None)
         return value
 
+    def peek(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, value) when ``key`` is cached and current, else (False, None)."""
+        if self.ttl <= 0:
+            return False, None
+        self._check_version()
+        return self._lookup(key)
+
     def _lookup(self, key: Hashable) -> tuple[bool, Any]:
         with self._lock:
             hit = self._data.get(key)
@@ -97,8 +105,11 @@ def json_bytes(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=str).encode("utf-8")
 
 
-def cached_json(cache: TTLCache, key: Hashable, compute: Callable[[], Any],
-                media_type: str = "application/json") -> Response:
-    """A JSON response whose serialised body is cached (a cache hit costs a lookup, no encoding)."""
-    body: bytes = cache.get_or_compute(key, lambda: json_bytes(compute()))
+async def cached_json(cache: TTLCache, key: Hashable, compute: Callable[[], Any],
+                      media_type: str = "application/json") -> Response:
+    """A JSON response whose serialised body is cached. A hit is answered on the event loop (no
+    encoding, no thread); a miss computes in the thread pool."""
+    found, body = cache.peek(key)
+    if not found:
+        body = await run_in_threadpool(cache.get_or_compute, key, lambda: json_bytes(compute()))
     return Response(content=body, media_type=media_type)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from sigact.store import Store
 from sigact.store.filters import EventFilter, where
@@ -27,17 +28,17 @@ class Settings:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_cache(request: Request) -> TTLCache:
+async def get_cache(request: Request) -> TTLCache:
     cache: TTLCache = request.app.state.cache
     return cache
 
@@ -48,37 +49,38 @@ CacheDep = Annotated[TTLCache, Depends(get_cache)]
 _bearer = HTTPBearer(auto_error=False, description="A token from `sigact token create`.")
 
 
-def _token(request: Request, creds: HTTPAuthorizationCredentials | None) -> TokenInfo | None:
+async def _token(request: Request, creds: HTTPAuthorizationCredentials | None) -> TokenInfo | None:
     if creds is None or creds.scheme.lower() != "bearer" or not creds.credentials:
         return None
-    return check_token(get_store(request), creds.credentials)
+    store: Store = request.app.state.store
+    return await run_in_threadpool(check_token, store, creds.credentials)
 
 
-def reader(request: Request,
+async def reader(request: Request,
            creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None) -> TokenInfo | None:
     """Allow a read: open by default, else any valid token."""
-    if get_settings(request).open_reads:
+    if request.app.state.settings.open_reads:
         return None
-    info = _token(request, creds)
+    info = await _token(request, creds)
     if info is None:
         raise HTTPException(401, "a token is needed (sigact token create --role viewer)",
                             headers={"WWW-Authenticate": "Bearer"})
     return info
 
 
-def any_token(request: Request,
+async def any_token(request: Request,
               creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None) -> TokenInfo:
     """A valid token of any role."""
-    info = _token(request, creds)
+    info = await _token(request, creds)
     if info is None:
         raise HTTPException(401, "no valid token sent", headers={"WWW-Authenticate": "Bearer"})
     return info
 
 
-def analyst(request: Request,
+async def analyst(request: Request,
             creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)] = None) -> TokenInfo:
     """Allow a write: an analyst token is required."""
-    info = _token(request, creds)
+    info = await _token(request, creds)
     if info is None:
         raise HTTPException(401, "a valid analyst token is needed (Authorization: Bearer <token>)",
                             headers={"WWW-Authenticate": "Bearer"})
@@ -92,7 +94,7 @@ Analyst = Annotated[TokenInfo, Depends(analyst)]
 AnyToken = Annotated[TokenInfo, Depends(any_token)]
 
 
-def web_filter(
+async def web_filter(
     date_from: Annotated[dt.date | None, Query(description="First day (YYYY-MM-DD).")] = None,
     date_to: Annotated[dt.date | None, Query(description="Last day (YYYY-MM-DD).")] = None,
     country: Annotated[list[str], Query(description="Country (repeat for several).")] = [],  # noqa: B006

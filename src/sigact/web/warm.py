@@ -3,6 +3,7 @@ visitor after a start (or after a review write cleared the cache) does not wait 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 
@@ -17,21 +18,25 @@ log = logging.getLogger(__name__)
 
 def warm(app: FastAPI) -> None:
     """Fill the answer cache for the unfiltered dashboard (runs the route functions directly)."""
+    asyncio.run(_warm(app))
+
+
+async def _warm(app: FastAPI) -> None:
     store, cache = app.state.store, app.state.cache
-    flt = web_filter()
+    flt = await web_filter()
     try:
         from sigact.store.filters import actor_names
 
         actor_names("JNIM")  # loads the actor registry the actor filter expands names through
         column_copy(store).wait()
-        events.facets(store, cache, None)
-        stats.summary(store, cache, flt, None)
-        events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
+        await events.facets(store, cache, None)
+        await stats.summary(store, cache, flt, None)
+        await events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
                            total=True, format="json")
         for interval in ("month", "week"):
-            stats.timeline(store, cache, flt, None, interval=interval)
-        events.geojson(store, cache, flt, None, limit=5000)
-        stats.shares(store, cache, flt, None, by="event_type", limit=20)
+            await stats.timeline(store, cache, flt, None, interval=interval)
+        await events.geojson(store, cache, flt, None, limit=5000)
+        await stats.shares(store, cache, flt, None, by="event_type", limit=20)
     except Exception:  # noqa: BLE001 - warming is an optimisation; a failure shows up in requests
         log.exception("warming the answer cache failed")
 

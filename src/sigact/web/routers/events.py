@@ -18,7 +18,7 @@ MAX_GEO = 20000
 
 
 @router.get("/events", summary="Events matching the filters, one page at a time (JSON or GeoJSON)")
-def list_events(
+async def list_events(
     store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -31,7 +31,7 @@ def list_events(
     if order not in query.ORDERS:
         raise HTTPException(422, f"order must be one of {', '.join(sorted(query.ORDERS))}")
     if format == "geojson":
-        return geojson(store, cache, flt, _, min(limit, MAX_GEO))
+        return await geojson(store, cache, flt, _, min(limit, MAX_GEO))
     key = query.filter_key(flt)
 
     def answer() -> dict[str, Any]:
@@ -41,16 +41,16 @@ def list_events(
             out["total"] = cache.get_or_compute(("count", key), lambda: query.count(store, flt))
         return out
 
-    return cached_json(cache, ("events", key, limit, offset, order, desc, total), answer)
+    return await cached_json(cache, ("events", key, limit, offset, order, desc, total), answer)
 
 
 @router.get("/events.geojson", summary="Located events matching the filters as GeoJSON (most recent first)")
-def geojson(
+async def geojson(
     store: StoreDep, cache: CacheDep, flt: FilterDep, _: Reader,
     limit: Annotated[int, Query(ge=1, le=MAX_GEO)] = 5000,
 ) -> Response:
     """A GeoJSON FeatureCollection of Point features (properties: id, date, type, actors, place...)."""
-    return cached_json(cache, ("geo", query.filter_key(flt), limit),
+    return await cached_json(cache, ("geo", query.filter_key(flt), limit),
                        lambda: query.geojson(store, flt, limit=limit), "application/geo+json")
 
 
@@ -63,6 +63,6 @@ def get_event(event_id: str, store: StoreDep, _: Reader) -> dict[str, Any]:
 
 
 @router.get("/facets", summary="Values for filter lists: countries, admin1 per country, actors, types, tags")
-def facets(store: StoreDep, cache: CacheDep, _: Reader) -> Response:
+async def facets(store: StoreDep, cache: CacheDep, _: Reader) -> Response:
     """``{"countries", "admin1": {country: [...]}, "event_types", "statuses", "actors", "tags"}``."""
-    return cached_json(cache, ("facets",), lambda: query.facets(store))
+    return await cached_json(cache, ("facets",), lambda: query.facets(store))
