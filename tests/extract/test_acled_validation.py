@@ -13,15 +13,15 @@ import pytest
 from sigact.evaluation.split import is_validation
 from sigact.extract.evaluate import evaluate_frame, load_split
 
-FLOORS = {
-    "detected": 0.93,
-    "event_type": 0.80,
-    "sub_event_type_wf1": 0.76,
-    "actor1": 0.74,
-    "admin1": 0.74,
-    "within_25km": 0.70,
-    "fatalities": 0.77,
-    "date_stated": 0.93,
+FLOORS = {  # measured on these 400 rows: 0.973 0.840 0.801 0.807 0.823 0.762 0.833 0.968
+    "detected": 0.95,
+    "event_type": 0.82,
+    "sub_event_type_wf1": 0.78,
+    "actor1": 0.78,
+    "admin1": 0.79,
+    "within_25km": 0.73,
+    "fatalities": 0.81,
+    "date_stated": 0.94,
 }
 
 
