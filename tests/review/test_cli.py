@@ -81,3 +81,14 @@ def test_report_text_that_looks_like_markup_is_shown_verbatim(tmp_path: Path, sq
     event = next(open_store(sqlite_url).iter_events())
     out = runner.invoke(app, ["event", "show", event.id, "--db", sqlite_url])
     assert out.exit_code == 0 and "[bold]Gunmen[/] [size=no report]" in out.output
+
+
+def test_ingest_skips_unreadable_files_and_goes_on(tmp_path: Path, sqlite_url: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGACT_EXTRACTOR", "tests.pipeline.fakes:fake_extract")
+    (tmp_path / "a.txt").write_text(DJIBO_A)
+    (tmp_path / "broken.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "b.txt").write_text(ARBINDA)
+    result = runner.invoke(app, ["ingest", str(tmp_path), str(tmp_path / "missing.txt"), "--db", sqlite_url])
+    assert result.exit_code == 0, result.output
+    assert "documents: 2 new" in result.output

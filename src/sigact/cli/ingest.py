@@ -11,20 +11,19 @@ from sigact.cli._common import DbOption, console, err_console, fail, parse_date,
 
 
 def _read_all(paths: list[str], published: str | None) -> tuple[list[object], list[str]]:
-    from sigact.ingest import ReadError, read_path, read_url
+    """Every document under ``paths``; unreadable files/records are reported and skipped."""
+    from sigact.ingest import ReadError, read_path
 
     day = parse_date(published, "--published")
     docs: list[object] = []
-    errors: list[str] = []
+    errors: list[ReadError] = []
+    messages: list[str] = []
     for path in paths:
         try:
-            if path.startswith(("http://", "https://")):
-                docs.append(read_url(path, published=day))
-            else:
-                docs.extend(read_path(path, published=day))
+            docs.extend(read_path(path, published=day, errors=errors))
         except (ReadError, OSError) as exc:
-            errors.append(str(exc))
-    return docs, errors
+            messages.append(str(exc))
+    return docs, [str(e) for e in errors] + messages
 
 
 def ingest_cmd(
