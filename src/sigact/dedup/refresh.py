@@ -57,6 +57,10 @@ def refresh_event(store: Store, conn: Connection, event_id: str, *, who: str = "
     base = load_event(conn, event_id)
     reports = [r for r in (report_from_row(m) for m in event_mentions(conn, event_id)) if r is not None]
     if not reports:
+        if "source_count" in base.source_fields:  # its last report moved away (split)
+            fields = {k: v for k, v in base.source_fields.items() if k not in ("source_count", "source_documents")}
+            return store.update_event(conn, event_id, {"source_fields": fields}, who=who, action=action,
+                                      manual=False)
         return base
     changes = fold(reports, base)
     return store.update_event(conn, event_id, changes, who=who, action=action, manual=False)
