@@ -68,6 +68,8 @@ class Roles:
     inter2: int | None = None
     assoc_actor_2: str | None = None
     actor1_suspected: bool = False
+    target_inter: int | None = None  # the armed target the sentence names (before ACLED's type rules)
+    civilians_named: bool = False
 
 
 def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None) -> str | None:
@@ -264,6 +266,8 @@ def assign_roles(
         roles.actor1_suspected = initiator.suspected
     if target is not None:
         roles.actor2, roles.inter2 = target.name, _inter(target.name, target.mention, reg)
+        roles.target_inter = roles.inter2
+    roles.civilians_named = bool(civ)
 
     nonstate_init = roles.inter1 in (2, 3, 4) or (initiator is None and event_type == "Explosions/Remote violence")
     civilian_event = (
