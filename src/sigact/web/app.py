@@ -18,7 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sigact.store import Store, open_store
 from sigact.web.boundaries import admin1_geojson
-from sigact.web.cache import TTLCache, data_version
+from sigact.web.cache import ResponseCache, TTLCache, data_version
 from sigact.web.deps import Reader, Settings
 from sigact.web.routers import events, review, stats
 
@@ -83,7 +83,8 @@ def create_app(db: str | Store | None = None, settings: Settings | None = None) 
     app.state.settings = settings
     store = app.state.store
     app.state.cache = TTLCache(settings.cache_ttl, version=lambda: data_version(store))
-    app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))
+    app.add_middleware(ResponseCache, cache=app.state.cache, enabled=settings.open_reads)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))  # outermost
     app.include_router(events.router)
     app.include_router(stats.router)
     app.include_router(review.router)

@@ -16,10 +16,12 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sigact.store import Store
 from sigact.store.schema import audit_log, imports
@@ -81,6 +83,15 @@ class TTLCache:
                 self._inflight.pop(key, None)
         return value
 
+    def put(self, key: Hashable, value: Any) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            self._data[key] = (time.monotonic() + self.ttl, value)
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, value) when ``key`` is cached and current, else (False, None)."""
         if self.ttl <= 0:
@@ -113,3 +124,46 @@ async def cached_json(cache: TTLCache, key: Hashable, compute: Callable[[], Any]
     if not found:
         body = await run_in_threadpool(cache.get_or_compute, key, lambda: json_bytes(compute()))
     return Response(content=body, media_type=media_type)
+
+
+CACHED_PATHS = ("/api/events", "/api/events.geojson", "/api/facets")
+CACHED_PREFIX = "/api/stats/"
+
+
+class ResponseCache:
+    """ASGI middleware answering repeated read requests (same path and query string) from the
+    cache, before FastAPI parses parameters: a hit costs a dictionary lookup. Only used when reads
+    need no token; entries share the :class:`TTLCache` and so expire when the data changes."""
+
+    def __init__(self, app: ASGIApp, cache: TTLCache, enabled: bool) -> None:
+        self.app = app
+        self.cache = cache
+        self.enabled = enabled and cache.ttl > 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (not self.enabled or scope["type"] != "http" or scope["method"] != "GET"
+                or not (path in CACHED_PATHS or path.startswith(CACHED_PREFIX))):
+            await self.app(scope, receive, send)
+            return
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        key = ("response", path, tuple(sorted(query)))
+        found, hit = self.cache.peek(key)
+        if found:
+            headers, body = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body") and start.get("status") == 200:
+                    self.cache.put(key, (list(start.get("headers", [])), b"".join(chunks)))
+            await send(message)
+
+        await self.app(scope, receive, capture)
