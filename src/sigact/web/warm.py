@@ -9,6 +9,7 @@ import threading
 
 from fastapi import FastAPI
 
+from sigact.web.actor_index import actor_index
 from sigact.web.columns import column_copy
 from sigact.web.deps import web_filter
 from sigact.web.routers import events, stats
@@ -29,6 +30,7 @@ async def _warm(app: FastAPI) -> None:
 
         actor_names("JNIM")  # loads the actor registry the actor filter expands names through
         column_copy(store).wait()
+        actor_index(store).matches(["JNIM"], "any", False)  # distinct actor strings, built once
         await events.facets(store, cache, None)
         await stats.summary(store, cache, flt, None)
         await events.list_events(store, cache, flt, None, limit=50, offset=0, order="event_date", desc=True,
