@@ -35,7 +35,8 @@ EVENT_WORDS = re.compile(
     r"closed\s+down|prevented|destroy|looted|hit|robb(?:ed|ery|ers)|stole|stolen|t(?:ook|akes)\s+power|"
     r"gain(?:ed|s)?\s+(?:control|the)|push(?:ed|es)?\s+back|stabbed|barricad\w+|dispersed|protesting|"
     r"demonstrated(?!\s+(?:that|its|their|the|a|an|how)\b)|ston(?:ed|ing)|sworn\s+in|state\s+of\s+emergency|"
-    r"appointed|conducted\s+(?:\w+\s+){0,3}operations?|"
+    r"appointed|conducted\s+(?:[\w/-]+\s+){0,3}operations?|besieged|retaken|taken\s+the\s+town|exchange\s+of\s+fire|"
+    r"tear\s*gas|picketed|pledge\s+of\s+allegiance|established\s+(?:a|its)\s+(?:headquarters|base)|"
     r"attaqu(?:e|é|ée|és|ées|ent|aient|ait)|assaut|embuscades?|tu(?:é|és|ée|ées|ant)|affrontements?|combats|"
     r"explos(?:é|ion|ions)|engins?\s+explosifs?|frappes?|bombard(?:é|ement)|enlev(?:é|és|ée|ées|ement)|"
     r"kidnapp(?:é|és)|incendi(?:é|és|ée|ées)|pill(?:é|és|age)|manifest(?:é|ation|ations|ants)|marche|émeutes?|"
@@ -150,20 +151,28 @@ _REACTION = re.compile(
 )
 
 
-def is_anaphoric(text: str) -> bool:
-    """Every event word refers back to an event already told ("the attack", "this assault") or the
-    sentence only reports reactions to it: it can add to an event, never start a new one."""
+def anaphora(text: str) -> str | None:
+    """Why a sentence cannot start a new event: "definite" when every event word refers back ("the
+    attack", "this assault"), "reaction" when its nominal event words sit in a report of what was
+    said; None when it tells an event of its own."""
     words = list(EVENT_WORDS.finditer(text))
     if not words:
-        return True
+        return "definite"
+    reason = "definite"
     for m in words:
         w = m.group(0)
         if _NOUN_EVENT.match(w) and _ANAPHOR_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
             continue
         if _NOUN_EVENT.match(w) and _REACTION.search(text):
+            reason = "reaction"
             continue
-        return False
-    return True
+        return None
+    return reason
+
+
+def is_anaphoric(text: str) -> bool:
+    """Every event word refers back to an event already told, or only reports reactions to one."""
+    return anaphora(text) is not None
 
 
 def tells_event(text: str) -> bool:

@@ -74,6 +74,7 @@ class _Sent:
     is_event: bool = False
     anaphoric: bool = False
     reported_only: bool = False  # its only date is when something was said or published
+    reaction_only: bool = False  # its event words are nominal, in a report of what was said
 
 
 @dataclass
@@ -237,7 +238,7 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
                 if own_date is None or _compatible(own_date, (current.date, current.precision)):
                     current.sents.append(s)
                     continue
-            elif own_date is None:
+            elif own_date is None and not s.reaction_only:
                 continue
         days = s.span_days or []
         if listed:
@@ -347,7 +348,9 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
             and not detect.is_background(s.text, s.dates, has_dm)
             and not detect.is_hypothetical(s.text)
         )
-        s.anaphoric = s.is_event and (detect.is_anaphoric(s.text) or s.reported_only)
+        reason = detect.anaphora(s.text) if s.is_event else None
+        s.anaphoric = s.is_event and (reason is not None or s.reported_only)
+        s.reaction_only = reason == "reaction" and not s.reported_only
         out.append(s)
     return out
 
