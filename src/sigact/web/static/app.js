@@ -366,6 +366,9 @@
         tr.addEventListener("click", function () { openEvent(e.id); });
         body.appendChild(tr);
       });
+      if (!data.items.length) {
+        body.appendChild(el("tr", null, el("td", { colspan: "5", "class": "empty", text: "Nothing is waiting for review." })));
+      }
       $("queue-info").textContent = data.items.length + " waiting";
     });
   }
@@ -436,7 +439,8 @@
       var meta = [m.published, m.match_reason, (m.match_score !== null && m.match_score !== undefined)
         ? "score " + Number(m.match_score).toFixed(2) : null].filter(Boolean).join(" · ");
       list.appendChild(el("li", { "data-mention": m.id },
-        el("label", { "class": "split-pick" }, el("input", { type: "checkbox", value: m.id, "class": "split-box" }), " split"),
+        mentions.length > 1 ? el("label", { "class": "split-pick" },
+          el("input", { type: "checkbox", value: m.id, "class": "split-box" }), " split") : null,
         el("blockquote", { "class": "evidence", text: m.sentence || "" }),
         el("div", { "class": "source" }, src, meta ? el("span", { "class": "meta", text: " " + meta }) : null)));
     });
