@@ -91,6 +91,14 @@ def test_french_report() -> None:
     assert e.event_type == "Violence against civilians"
 
 
+def test_deaths_a_protest_is_about_are_not_its_fatalities() -> None:
+    (e,) = _events(
+        "On June 12, hundreds of students protested in Koudougou over the death of a student killed by police."
+    )
+    assert e.event_type == "Protests"
+    assert e.fatalities == 0
+
+
 def test_weapons_and_tactics_tags() -> None:
     text = "On June 11, a suicide bomber drove a VBIED into the army camp in Boulkessi, killing 5 soldiers."
     (e,) = _events(text)

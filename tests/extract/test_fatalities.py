@@ -24,6 +24,9 @@ from sigact.extract.fatalities import count_fatalities
         ("Des hommes armés ont tué sept civils et blessé trois autres.", 7),
         ("Au moins 23 soldats ont été tués et 17 autres blessés.", 23),
         ("The army executed ten people, including two veterinarians.", 10),  # sub-counts not added
+        ("The militants executed between 15 and 25 men.", 15),  # the lower bound
+        ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
+        ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
     ],
 )
 def test_fatality_rules(text: str, expected: int) -> None:

@@ -96,7 +96,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
     r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
-    r"attaques?|times?|fois|boats?|buses?|am|pm)\b",
+    r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -208,7 +208,9 @@ def figures(text: str) -> list[Figure]:
     for m in _FIGURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
             continue
-        if re.search(r"\d\s*[-–]\s*$", text[max(0, m.start() - 4) : m.start()]):
+        if re.search(
+            r"\d\s*[-–]\s*$|\bbetween\s+\S+\s+and\s+$|\b\d+\s+(?:to|à)\s+$", text[max(0, m.start() - 25) : m.start()]
+        ):
             continue  # the upper bound of "6-8 killed": the lower one is the conservative figure
         sub = _INCLUDING.search(text, max(0, m.start() - 40), m.start())
         if sub is not None and not re.search(r"[.;]", text[sub.end() : m.start()]):
@@ -250,6 +252,15 @@ def figures(text: str) -> list[Figure]:
             continue
         if _nearest_kind(text, m.start(), m.end()) != "death":
             continue
+        if core in ("a", "an", "un", "une", "one", "a single") and not (
+            re.search(rf"(?:{_DEATH})\s*$", text[max(0, m.start() - 25) : m.start()], re.IGNORECASE)
+            or re.match(
+                rf"\s*(?:\([^)]*\)\s*)?(?:was|were|has\s+been|a\s+été)?\s*(?:{_DEATH})",
+                text[m.end() : m.end() + 40],
+                re.IGNORECASE,
+            )
+        ):
+            continue  # "attacked a hunter ..., two Dozos killed": the article is not a count
         vague = core in ("several", "a few", "few", "some", "many", "plusieurs", "quelques", "a number of")
         out.append(Figure(value, _group_of(noun), m.start(), m.end(), vague))
     return out

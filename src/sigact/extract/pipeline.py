@@ -427,6 +427,8 @@ def extract_document(doc: Document) -> list[Mention]:
             and not detect.is_aggregate(x.text)
         ][:2]  # fmt: skip
         fatalities = count_fatalities(" ".join([evidence, *tail]))
+        if sub in ("Peaceful protest", "Protest with intervention"):
+            fatalities = 0  # deaths told in a protest report are its cause ("over the death of ..."), not its toll
         if d.share[1] > 1:
             i, n = d.share
             fatalities = fatalities // n + (1 if i < fatalities % n else 0)
