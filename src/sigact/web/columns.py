@@ -16,11 +16,13 @@ both paths give the same answers.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import threading
 import time
 import weakref
-from dataclasses import dataclass, fields
+from collections import OrderedDict
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import numpy as np
@@ -46,6 +48,7 @@ SHARE_COLUMNS = {"event_type", "sub_event_type", "country", "admin1", "admin2", 
                  "origin"}
 MIN_ROWS = 50_000  # smaller stores are fast enough in SQL
 CHECK_EVERY = 1.0
+MASKS_KEPT = 64  # recent filter masks kept per snapshot (1 byte per event each)
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -67,6 +70,8 @@ class Snapshot:
     codes: dict[str, np.ndarray]  # 0: NULL; i + 1: labels[i]
     categories: dict[str, dict[Any, int]]  # value -> index in labels
     labels: dict[str, np.ndarray]  # code -> value
+    _masks: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
+    _mask_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -80,6 +85,22 @@ class Snapshot:
         return table[self.codes[column]]  # one gather: faster than np.isin
 
     def mask(self, store: Store, flt: EventFilter) -> np.ndarray:
+        """The events ``flt`` selects (read-only; the last few masks are kept for reuse)."""
+        key = json.dumps(flt.to_dict(), sort_keys=True, default=str)
+        with self._mask_lock:
+            hit = self._masks.get(key)
+            if hit is not None:
+                self._masks.move_to_end(key)
+                return hit
+        m = self._compute_mask(store, flt)
+        m.setflags(write=False)
+        with self._mask_lock:
+            self._masks[key] = m
+            while len(self._masks) > MASKS_KEPT:
+                self._masks.popitem(last=False)
+        return m
+
+    def _compute_mask(self, store: Store, flt: EventFilter) -> np.ndarray:
         m = np.ones(len(self), dtype=bool)
         if flt.date_from:
             m &= self.days >= (flt.date_from - EPOCH).days
