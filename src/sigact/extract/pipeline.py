@@ -97,7 +97,18 @@ def _actor_country(reg: Registry, text: str, date: dt.date) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+_BORDER = re.compile(
+    r"\b(?:(?:near|along|across|on|at|close\s+to)\s+the\s+(?:[\w-]+\s+){0,2}border\s+with\s+[\w ]+?|"
+    r"(?:the\s+)?(?:Mali|Malian|Niger|Nigerien|Burkina(?:\s+Faso)?|Burkinabe)[-\s]+border|"
+    r"border\s+with\s+(?:Mali|Niger|Burkina(?:\s+Faso)?)|Niger\s+(?:River|Delta)|fleuve\s+Niger|"
+    r"frontière\s+(?:avec\s+le|du|de\s+la|avec\s+la)\s+(?:Mali|Niger|Burkina(?:\s+Faso)?))\b",
+    re.IGNORECASE,
+)
+
+
 def _country_hint(text: str) -> str | None:
+    """The country the text names most, border and river phrases left out ("near the Niger border")."""
+    text = _BORDER.sub(" ", text)
     best, best_n = None, 0
     for country, rx in _COUNTRY_WORDS.items():
         n = len(re.findall(rx, text))
