@@ -6,6 +6,7 @@ Bulk writes (imports) run in one transaction: either every row lands or none doe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -36,13 +37,19 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@functools.lru_cache(maxsize=64)
+def _sqlite_datetime(value: dt.datetime | None) -> str | None:
+    # a load stamps every row with the same moment: convert it once
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f") if value is not None else None
+
+
 def _sqlite_converter(key: str) -> Any:
     """How SQLAlchemy's SQLite types store a column's values, for the bulk fast path below."""
     if key in _JSON_COLUMNS:
         empty = {"source_fields": "{}"}.get(key, "[]")
         return lambda v: empty if not v else json.dumps(v, ensure_ascii=False)
     if key in ("created_at", "updated_at"):
-        return lambda v: v.strftime("%Y-%m-%d %H:%M:%S.%f") if v is not None else None
+        return _sqlite_datetime
     if key == "event_date":
         return lambda v: v.isoformat() if v is not None else None
     return None
