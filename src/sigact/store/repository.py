@@ -73,7 +73,7 @@ def _sqlite_executemany(conn: Connection, stmt: Any, rows: Sequence[dict[str, An
     return max(cursor.rowcount, 0)
 
 
-def row_to_event(row: Mapping[str, Any]) -> Event:
+def row_to_event(row: Mapping[Any, Any]) -> Event:
     return Event.model_validate({k: row[k] for k in EVENT_FIELDS})
 
 
