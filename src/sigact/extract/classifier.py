@@ -5,7 +5,8 @@ the TRAIN split (``sigact.evaluation.split``) of ACLED's coded notes for Mali an
 Model trained on ACLED data, acleddata.com (Raleigh et al. 2010); the data itself is not shipped.
 
 It predicts one of ACLED's 25 sub-event types; the event type follows from the taxonomy, so the
-two are always consistent. Confidence is a softmax over the SVM margins with a temperature fitted
+two are always consistent. The stored linear model already sums each sub-event type's margin with
+its event type's margin (two SVMs folded into one at training time). Confidence is a softmax over the SVM margins with a temperature fitted
 at training time (a calibrated-enough score in [0, 1], not a probability guarantee).
 """
 
