@@ -102,8 +102,20 @@ def main() -> None:
         "sklearn": sklearn.__version__,
         "trained": dt.date.today().isoformat(),
     }
+    # Country from wording, a last resort when a text names no place and no country (ACLED's notes
+    # often do not: "People protested in front of the prefecture"). Knows only the training countries.
+    cvec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=20000)
+    cmodel = LinearSVC(C=1.0).fit(cvec.fit_transform(train["notes"]), train["country"].astype(str))
+    cmodel.coef_ = cmodel.coef_.astype(np.float32)
+    cvec.stop_words_ = None
+    cacc = accuracy_score(valid["country"].astype(str), cmodel.predict(cvec.transform(valid["notes"])))
+    meta["valid_country_acc"] = round(float(cacc), 4)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"vectorizer": vec, "model": model, "temperature": temperature, "meta": meta}, args.out, compress=3)
+    joblib.dump(
+        {"vectorizer": vec, "model": model, "temperature": temperature, "meta": meta,
+         "country_vectorizer": cvec, "country_model": cmodel},
+        args.out, compress=3,
+    )  # fmt: skip
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB), temperature {temperature:.2f}")
     print(f"validation (bare classifier on full notes): sub_event_type wF1 {wf1:.3f}, event_type acc {acc:.3f}")
 

@@ -56,6 +56,17 @@ def test_two_groups_clashing_are_actor1_and_actor2() -> None:
     assert e.assoc_actor_1 is None
 
 
+def test_country_guessed_from_wording_is_flagged_and_less_confident() -> None:
+    text = "On 3 March 2019, unknown gunmen killed a trader near the market."
+    (e,) = [m.event for m in extract_text(text, dt.date(2019, 3, 5))]
+    assert e.country in ("Mali", "Burkina Faso")
+    assert e.source_fields.get("country_from") == "wording"
+    assert e.actor1 == f"Unidentified Armed Group ({e.country})"
+    named = _one("On 3 March 2019, unknown gunmen killed a trader near the market in Djibo.", dt.date(2019, 3, 5))
+    assert "country_from" not in named.source_fields
+    assert (named.confidence or 0) > (e.confidence or 0)
+
+
 def test_protesters_are_named_for_the_country() -> None:
     e = _one("On 29 October 2020, several hundred residents staged a peaceful protest in Kidal against France.",
              dt.date(2020, 10, 31))  # fmt: skip

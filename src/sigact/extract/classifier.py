@@ -6,8 +6,9 @@ Model trained on ACLED data, acleddata.com (Raleigh et al. 2010); the data itsel
 
 It predicts one of ACLED's 25 sub-event types; the event type follows from the taxonomy, so the
 two are always consistent. The stored linear model already sums each sub-event type's margin with
-its event type's margin (two SVMs folded into one at training time). Confidence is a softmax over the SVM margins with a temperature fitted
-at training time (a calibrated-enough score in [0, 1], not a probability guarantee).
+its event type's margin (two SVMs folded into one at training time). Confidence is a softmax over
+the margins with a temperature fitted at training time (a calibrated-enough score in [0, 1], not a
+probability guarantee).
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ class EventClassifier:
         for _, tf in self.vectorizer.transformer_list:
             self._parts.append(_FastTfidf(tf, offset))
             offset += len(tf.vocabulary_)
+        self.country_vectorizer = bundle.get("country_vectorizer")
+        self.country_model = bundle.get("country_model")
         self._weights = np.ascontiguousarray(np.asarray(self.model.coef_, dtype=np.float64).T)
         self._intercept = np.asarray(self.model.intercept_, dtype=np.float64)
 
@@ -93,6 +96,13 @@ class EventClassifier:
     def default(cls) -> EventClassifier:
         """The bundled model (loaded once)."""
         return cls(joblib.load(MODEL_PATH))
+
+    def country(self, text: str) -> str | None:
+        """The country a text's wording suggests (only the countries of the training data: Mali,
+        Burkina Faso); a last resort for texts that name no place and no country."""
+        if self.country_model is None or self.country_vectorizer is None:
+            return None
+        return str(self.country_model.predict(self.country_vectorizer.transform([text]))[0])
 
     def margins(self, texts: list[str]) -> np.ndarray:
         """The linear model's decision values (equal to ``model.decision_function`` on the sklearn features)."""

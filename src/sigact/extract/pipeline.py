@@ -36,7 +36,7 @@ from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
 
-EXTRACTOR_VERSION = "extract-1.2"
+EXTRACTOR_VERSION = "extract-1.3"
 
 _COUNTRY_WORDS = {
     "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",
@@ -414,6 +414,9 @@ def extract_document(doc: Document) -> list[Mention]:
     for idx, (d, evidence, pred) in enumerate(zip(drafts, evid, preds, strict=True)):
         event_type, sub, rule = apply_rules(evidence, pred)
         country = d.place.country if d.place is not None else (hint or _actor_country(reg, evidence, d.date))
+        country_guessed = False
+        if country is None:
+            country, country_guessed = clf.country(evidence), True
         focus_start = d.sents[0].start
         # actors may be named in the sentence just before ("Militants entered X. Two were wounded.")
         before = prev_of.get(focus_start)
@@ -454,6 +457,9 @@ def extract_document(doc: Document) -> list[Mention]:
             source_fields["rule"] = rule
         if roles.actor1_suspected:
             source_fields["actor1_suspected"] = True
+        if country_guessed:
+            source_fields["country_from"] = "wording"  # no place or country named: a learned guess
+            confidence *= 0.8
         if not d.dated:
             source_fields["date_from"] = "publication" if published else "unknown"
         event = Event(
