@@ -27,6 +27,12 @@ from sigact.extract.fatalities import count_fatalities
         ("The militants executed between 15 and 25 men.", 15),  # the lower bound
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
+        ("One soldier and one militant were killed in the clash.", 2),
+        ("Four women and a child were killed when their cart struck a mine.", 5),
+        # two lists of different groups in one telling add up
+        ("The clashes left 8 soldiers and 28 rebels dead. 2 civilians and 6 officials were also killed.", 44),
+        # ACLED's own note convention: a total split across several events
+        ("Militiamen killed 21 villagers in three villages. Fatalities are split across 3 events.", 7),
     ],
 )
 def test_fatality_rules(text: str, expected: int) -> None:

@@ -42,10 +42,10 @@ _PERSON = (
     r"have|had|been|who|which|during|et|de|des|ont|été|dans|à)\b)(?!\d)[\w'’-]+\s+){0,3}?"
     r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
-    r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|children|kids|girls|boys|"
+    r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
     r"volunteers?|vdps?|dozos?|koglweogo|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
-    r"victims?|others?|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|"
+    r"victims?|others?|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
     r"volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
@@ -88,7 +88,7 @@ _BARE_ONE_RE = re.compile(
     r"child|boy|girl|herder|trader|merchant|imam|villager|resident|officer|policeman|teacher|militant|assailant|"
     r"attacker|passenger|occupant|individual|person|mayor|notable|leader|member|customs\s+officer)"
     r"(?:\s+of\s+the\s+[\w'’-]+)?\s+"
-    r"(?:was\s+(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
+    r"(?:(?:was\s+)?(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
     re.IGNORECASE,
 )
 # Figures that are not counts of people (units, ages, things).
@@ -96,7 +96,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
     r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
-    r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?)\b",
+    r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -178,7 +178,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
             else:
                 continue
             # A figure and its word belong together only within one clause.
-            if re.search(r"[;:]|\band\s+(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b|\bwhereas\b|\bet\s+\w+és?\b", gap):
+            if re.search(r"[;:]|\.\s|\band\s+(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b|\bwhereas\b|\bet\s+\w+és?\b", gap):
                 dist += 60
             if best is None or dist < best[0]:
                 best = (dist, kind)
@@ -188,6 +188,8 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
 _CODED = re.compile(
     r"\bfatalities\s+(?:are\s+)?coded\s+as\s+(\d+)|\bsplit\s+across\s+\w+\s+events?\s*\((\d+)\)", re.IGNORECASE
 )
+_SPLIT = re.compile(r"\b(?:fatalities|deaths)\s+(?:are\s+|were\s+)?split\s+(?:across|between|over)\s+(\w+)\s+events?\b",
+                    re.IGNORECASE)  # fmt: skip
 _INCLUDING = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:lesquels|eux|elles))\b", re.IGNORECASE
 )
@@ -252,10 +254,10 @@ def figures(text: str) -> list[Figure]:
             continue
         if _nearest_kind(text, m.start(), m.end()) != "death":
             continue
-        if core in ("a", "an", "un", "une", "one", "a single") and not (
+        if core in ("a", "an", "un", "une", "a single") and not (
             re.search(rf"(?:{_DEATH})\s*$", text[max(0, m.start() - 25) : m.start()], re.IGNORECASE)
             or re.match(
-                rf"\s*(?:\([^)]*\)\s*)?(?:was|were|has\s+been|a\s+été)?\s*(?:{_DEATH})",
+                rf"\s*(?:\([^)]*\)\s*)?(?:was|were|has\s+been|a\s+été)?\s*(?:\w+\s+){{0,2}}?(?:{_DEATH})",
                 text[m.end() : m.end() + 40],
                 re.IGNORECASE,
             )
@@ -284,7 +286,9 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
 
     def flush() -> None:
         if len(run) > 1:
-            out.append(Figure(sum(f.value for f in run), "", run[0].start, run[-1].end, any(f.vague for f in run)))
+            # a list is one figure for the set of groups it names ("soldier+militant")
+            key = "+".join(sorted({f.group or "people" for f in run}))
+            out.append(Figure(sum(f.value for f in run), key, run[0].start, run[-1].end, any(f.vague for f in run)))
         else:
             out.extend(run)
         run.clear()
@@ -315,6 +319,23 @@ def count_fatalities(text: str) -> int:
     # a group's claim ("IS claimed 60 were killed") is not a reported toll when another figure exists
     unclaimed = [f for f in found if not _CLAIM.search(text, max(0, f.start - 60), f.start)]
     figs = _lists(text, unclaimed or found)
+    split = _SPLIT.search(text)
+    n_split = parse_number(split.group(1)) if split else None
+    total = _total(text, figs)
+    if total is not None and n_split and n_split > 1:
+        return total // n_split  # "Fatalities are split across 3 events": this event's share
+    if total is not None:
+        return total
+    if _ZERO_RE.search(text):
+        return 0
+    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text):
+        return 1
+    if _MASS_RE.search(text):
+        return 10
+    return 0
+
+
+def _total(text: str, figs: list[Figure]) -> int | None:
     if figs:
         precise = [f for f in figs if not f.vague] or figs
         generic = [f.value for f in precise if f.group == ""]
@@ -328,13 +349,7 @@ def count_fatalities(text: str) -> int:
             # "killing 10 people, including 4 soldiers": the overall figure; a lone "others" adds up.
             return max(g, group_sum) if group_sum and len(generic) == 1 and _has_others(text) else max(g, 0)
         return group_sum
-    if _ZERO_RE.search(text):
-        return 0
-    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text):
-        return 1
-    if _MASS_RE.search(text):
-        return 10
-    return 0
+    return None
 
 
 def _has_others(text: str) -> bool:
