@@ -136,6 +136,8 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
             found = res
             break
     shift = _DAYS_SHIFT.search(s.text)
+    if shift is not None and found is not None and found[1] == 1 and not s.text[: shift.start()].strip() == "":
+        shift = None  # "On June 26, ... (killed five days earlier)": the stated date is the event's
     if shift is not None:
         n = parse_number(shift.group(1)) or 0
         word = shift.group(2).lower()
