@@ -13,14 +13,14 @@ import pytest
 from sigact.evaluation.split import is_validation
 from sigact.extract.evaluate import evaluate_frame, load_split
 
-FLOORS = {  # measured on these 400 rows: 0.988 0.860 0.820 0.855 0.840 0.775 0.828 0.980
+FLOORS = {  # measured on these 400 rows: 0.988 0.860 0.820 0.855 0.840 0.775 0.848 0.980
     "detected": 0.96,
     "event_type": 0.83,
     "sub_event_type_wf1": 0.79,
     "actor1": 0.82,
     "admin1": 0.80,
     "within_25km": 0.74,
-    "fatalities": 0.80,
+    "fatalities": 0.82,
     "date_stated": 0.95,
 }
 
