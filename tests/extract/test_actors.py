@@ -50,6 +50,19 @@ def test_passive_voice_agent_is_the_initiator() -> None:
     assert e.actor2 is not None and e.actor2.startswith("Military Forces of Burkina Faso")
 
 
+def test_unknown_agent_of_the_main_verb_beats_a_named_victim() -> None:
+    e = _one("On 3 May 2019, a Malian army patrol was ambushed by unknown gunmen near Boni, killing two soldiers.",
+             dt.date(2019, 5, 5))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")
+
+
+def test_named_subject_beats_a_later_generic_agent() -> None:
+    e = _one("On 2 April 2019, JNIM militants attacked the gendarmerie post in Zambougou; motorbikes were also "
+             "burned by the assailants.", dt.date(2019, 4, 4))  # fmt: skip
+    assert e.actor1 == JNIM
+
+
 def test_two_groups_clashing_are_actor1_and_actor2() -> None:
     e = _one("On 11 June 2020, ISGS and JNIM militants clashed in Datambi (Boundore, Yagha).", dt.date(2020, 6, 13))
     assert {e.actor1, e.actor2} == {JNIM, ISGS}

@@ -199,8 +199,11 @@ def assign_roles(
     # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
     # ("JNIM militants attacked ..., the post was burned by the assailants")
     attributive = [s for s in armed if s.mention.canonical and _ATTRIBUTIVE.match(text, s.mention.end)]
-    for pool in ([a for a in agents if a.mention.canonical], attributive, [s for s in subjects if s.mention.canonical],
-                 agents, subjects):  # fmt: skip
+    # the agent of the main verb itself ("a patrol was ambushed by unknown gunmen") wins outright
+    verb_end = first_verb.end() if first_verb else lo
+    main_agents = [a for a in agents if a.mention.start - verb_end < 25 and "," not in text[verb_end : a.mention.start]]
+    for pool in (main_agents, [a for a in agents if a.mention.canonical], attributive,
+                 [s for s in subjects if s.mention.canonical], agents, subjects):  # fmt: skip
         if pool:
             initiator = pool[0]
             break
