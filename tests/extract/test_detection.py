@@ -99,6 +99,14 @@ def test_deaths_a_protest_is_about_are_not_its_fatalities() -> None:
     assert e.fatalities == 0
 
 
+def test_protest_with_burning_and_barricades_is_a_riot() -> None:
+    (e,) = _events(
+        "On June 12, residents of Kongoussi protested against the mayor, erected barricades and burned tyres."
+    )
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1 == "Rioters (Burkina Faso)"
+
+
 def test_weapons_and_tactics_tags() -> None:
     text = "On June 11, a suicide bomber drove a VBIED into the army camp in Boulkessi, killing 5 soldiers."
     (e,) = _events(text)

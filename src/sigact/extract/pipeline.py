@@ -36,7 +36,7 @@ from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
 
-EXTRACTOR_VERSION = "extract-1.3"
+EXTRACTOR_VERSION = "extract-1.4"
 
 _COUNTRY_WORDS = {
     "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",

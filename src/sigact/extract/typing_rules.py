@@ -22,7 +22,7 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
             r"\battentats?[-\s]suicides?\b",
             re.I,
         ),
-        None,
+        re.compile(r"\b(?:clash(?:ed|es)?|gunfire|exchange\s+of\s+fire|small\s+arms|fighting|repelled)\b", re.I),
     ),
     (
         "Air/drone strike",
@@ -33,7 +33,7 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
         ),
         re.compile(
             r"\b(?:shot\s+down|abattu|ground\s+(?:operations?|troops|forces)|clash(?:ed|es)?|gunfire|"
-            r"small\s+arms)\b",
+            r"small\s+arms)\b|air[-/\s]*ground|combined\s+(?:air|operation)|ground\s+operation",
             re.I,
         ),
     ),
@@ -73,6 +73,14 @@ _CROWD = re.compile(
 )
 
 
+_RIOT_ACTS = re.compile(
+    r"\b(?:burn(?:ed|t|ing)\s+(?:tyres|tires|cars?|vehicles?|buildings?|the|a|down)|set\s+(?:\w+\s+){0,3}(?:on\s+)?fire|"
+    r"ransack(?:ed|ing)|vandali[sz](?:ed|ing)|barricad(?:ed|es|ing)|thr(?:ew|owing)\s+stones|stone-throwing|looted|"
+    r"destroyed|clashed\s+with\s+(?:the\s+)?(?:police|security)|incendi\w+|saccag\w+|pneus\s+brûlés)\b",
+    re.IGNORECASE,
+)
+
+
 def _demote(pred: Prediction, banned: tuple[str, ...]) -> tuple[str, str] | None:
     for sub, _ in pred.ranked:
         if SUB_EVENT_TO_TYPE[sub] not in banned:
@@ -102,11 +110,13 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
     if (
         _ABDUCTION.search(text)
         and not _KILLING.search(text)
-        and event_type in ("Violence against civilians", "Battles")
+        and event_type == "Violence against civilians"
         and sub != "Abduction/forced disappearance"
         and not re.search(r"\b(?:soldiers?|troops|army|gendarmes?)\b[^.]{0,40}\b(?:abducted|kidnapped)\b", text, re.I)
     ):
         return "Violence against civilians", "Abduction/forced disappearance", "abduction"
+    if event_type == "Protests" and _RIOT_ACTS.search(text):
+        return "Riots", "Violent demonstration", "riot"
     if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
         return "Protests", "Peaceful protest", "protest"
     return event_type, sub, None
