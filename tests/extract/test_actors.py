@@ -28,6 +28,11 @@ def test_and_or_attribution() -> None:
     assert e.actor1 == f"{JNIM} and/or {ISGS}"
 
 
+def test_name_in_brackets_after_a_role_noun_is_the_actor() -> None:
+    e = _one("On 8 January 2020, unknown gunmen (presumably JNIM militants) killed a trader in Tassirist (Menaka).")
+    assert e.actor1 == JNIM
+
+
 def test_unknown_attackers_are_unidentified_armed_group() -> None:
     e = _one("On 8 January 2020, unknown gunmen killed a Dawsahak notable in Tassirist (Menaka).")
     assert e.actor1 == "Unidentified Armed Group (Mali)"

@@ -121,6 +121,13 @@ def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
     """ "Katiba Macina (JNIM)": ACLED codes the parent named in brackets."""
     out: list[_Slot] = []
     for s in slots:
+        if out and s.mention.canonical and out[-1].mention.canonical is None and out[-1].mention.kind != "civilians":
+            # "volunteer fighters (VDP)", "gunmen (presumably JNIM militants)": the name in brackets
+            gap = text[out[-1].mention.end : s.mention.start]
+            if re.fullmatch(r"\s*\(\s*(?:\w+\s+){0,2}", gap):
+                prev = out.pop()
+                out.append(_Slot(s.name, s.mention, prev.suspected or s.suspected))
+                continue
         if out and s.mention.canonical and out[-1].mention.canonical:
             gap = text[out[-1].mention.end : s.mention.start]
             if re.fullmatch(r"\s*\(\s*", gap) and reg.parent(out[-1].name) == s.name:
