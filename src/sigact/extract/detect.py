@@ -35,7 +35,7 @@ EVENT_WORDS = re.compile(
     r"closed\s+down|prevented|destroy|looted|hit|robb(?:ed|ery|ers)|stole|stolen|t(?:ook|akes)\s+power|"
     r"gain(?:ed|s)?\s+(?:control|the)|push(?:ed|es)?\s+back|stabbed|barricad\w+|dispersed|protesting|"
     r"demonstrated(?!\s+(?:that|its|their|the|a|an|how)\b)|ston(?:ed|ing)|sworn\s+in|state\s+of\s+emergency|"
-    r"appointed|conducted\s+(?:[\w/-]+\s+){0,3}operations?|besieged|retaken|taken\s+the\s+town|exchange\s+of\s+fire|"
+    r"grenades?|threw|hurled|lobbed|appointed|conducted\s+(?:[\w/-]+\s+){0,3}operations?|besieged|retaken|taken\s+the\s+town|exchange\s+of\s+fire|"
     r"tear\s*gas|picketed|pledge\s+of\s+allegiance|established\s+(?:a|its)\s+(?:headquarters|base)|"
     r"attaqu(?:e|é|ée|és|ées|ent|aient|ait)|assaut|embuscades?|tu(?:é|és|ée|ées|ant)|affrontements?|combats|"
     r"explos(?:é|ion|ions)|engins?\s+explosifs?|frappes?|bombard(?:é|ement)|enlev(?:é|és|ée|ées|ement)|"
@@ -45,7 +45,7 @@ EVENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Words that only describe consequences; alone they do not make a new event.
-_WEAK_ONLY = re.compile(r"^(?:dead|morts?)$", re.IGNORECASE)
+_WEAK_ONLY = re.compile(r"^(?:dead|morts?|wounded|injured|bless(?:é|és))$", re.IGNORECASE)
 
 _BOILERPLATE = re.compile(
     r"^\s*(?:share\s+(?:this|on)|subscribe|sign\s+up|newsletter|read\s+(?:also|more)|related\b|see\s+also|"

@@ -41,6 +41,7 @@ _POLICE_ACTION = re.compile(
     r"responded|used|fired|dispersed|clashed|arrested|tear\s*gas|lacrymog\w*|dispersé\w*)|\btear\s*gas\b",
     re.IGNORECASE,
 )
+_POLICE = re.compile(r"\b(?:police|gendarm\w*|security\s+forces|CRS|forces\s+de\s+l'ordre)\b", re.IGNORECASE)
 _CLAIMANT = re.compile(r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
@@ -188,7 +189,7 @@ def assign_roles(
         elif sub_event_type == "Mob violence" and country:
             roles.actor2 = reg.civilians(country)
             roles.inter2 = 7
-        elif event_type == "Riots" and country and _POLICE_ACTION.search(text):
+        elif event_type == "Riots" and country and (_POLICE_ACTION.search(text) or _POLICE.search(text)):
             state = next((s for s in armed if (_inter(s.name, s.mention, reg) or 0) == 1), None)
             roles.actor2 = state.name if state else reg.state_forces(country, date, "police")
             roles.inter2 = 1
