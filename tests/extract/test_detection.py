@@ -107,6 +107,21 @@ def test_protest_with_burning_and_barricades_is_a_riot() -> None:
     assert e.actor1 == "Rioters (Burkina Faso)"
 
 
+def test_french_narrative_with_relative_days() -> None:
+    text = (
+        "Dimanche, des jihadistes du JNIM ont attaqué le camp militaire de Boulkessi, tuant au moins 30 soldats "
+        "maliens. La veille, des hommes armés non identifiés avaient enlevé trois commerçants près de Douentza."
+    )
+    events = sorted((m.event for m in extract_text(text, dt.date(2025, 6, 4))), key=lambda e: e.event_date)
+    assert [e.event_date for e in events] == [dt.date(2025, 5, 31), dt.date(2025, 6, 1)]
+    kidnap, attack = events
+    assert kidnap.sub_event_type == "Abduction/forced disappearance"
+    assert kidnap.actor1 == "Unidentified Armed Group (Mali)"
+    assert attack.actor1 == "JNIM: Group for Support of Islam and Muslims"
+    assert attack.actor2 is not None and attack.actor2.startswith("Military Forces of Mali")  # "soldats maliens"
+    assert attack.fatalities == 30
+
+
 def test_weapons_and_tactics_tags() -> None:
     text = "On June 11, a suicide bomber drove a VBIED into the army camp in Boulkessi, killing 5 soldiers."
     (e,) = _events(text)

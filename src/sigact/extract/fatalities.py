@@ -25,7 +25,7 @@ _DEATH = (
     r"dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead|down)|executed|executing|"
     r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
-    r"neutrali[sz]ed|eliminated|"
+    r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|neutralisant|"
     r"tu[ée]s?|tuant|morts?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
     r"ont\s+perdu\s+la\s+vie|exécuté(?:e|s|es)?|massacré(?:e|s|es)?|cadavres|corps\s+sans\s+vie|neutralisé(?:e|s|es)?|"
     r"victimes|bilan"

@@ -73,12 +73,31 @@ class Roles:
     civilians_named: bool = False
 
 
-def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None) -> str | None:
+_DEMONYMS = [
+    (re.compile(r"\b(?:Malian|maliens?|maliennes?)\b", re.IGNORECASE), "Mali"),
+    (re.compile(r"\b(?:Burkinab[eèé]s?|burkinab[eèé]s?)\b", re.IGNORECASE), "Burkina Faso"),
+    (re.compile(r"\b(?:Nigerien|nigériens?|nigériennes?)\b", re.IGNORECASE), "Niger"),
+]
+
+
+def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None, text: str = "") -> str | None:
     if m.canonical:
         # the name ACLED codes the group under at the event's date (e.g. Ansar Dine -> JNIM after 2017)
         return getattr(m, "coded_as", None) or m.canonical
     if country is None:
         return None
+    if m.kind in ("state_military", "state_police"):
+        # "Malian soldiers" / "soldats burkinabè": the forces of the country the text says
+        window = text[max(0, m.start - 12) : m.end + 14] if text else m.surface
+        for rx, named_country in _DEMONYMS:
+            if rx.search(window):
+                country = named_country
+                break
+        else:
+            # one nationality named for the forces in the whole telling ("... 30 soldats maliens")
+            named = {c for rx, c in _DEMONYMS if rx.search(text)}
+            if len(named) == 1:
+                country = named.pop()
     if m.kind == "state_military":
         return reg.state_forces(country, date, "military")
     if m.kind == "state_police":
@@ -169,7 +188,7 @@ def assign_roles(
     lo, hi = focus or (0, len(text))
     slots: list[_Slot] = []
     for m in mentions:
-        name = _name(m, reg, country, date)
+        name = _name(m, reg, country, date, text)
         if name:
             slots.append(_Slot(name, m, m.qualifier == "suspected"))
     slots = _merge_or(text, _merge_parent(text, slots, reg))
