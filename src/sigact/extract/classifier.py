@@ -88,6 +88,9 @@ class EventClassifier:
             offset += len(tf.vocabulary_)
         self.country_vectorizer = bundle.get("country_vectorizer")
         self.country_model = bundle.get("country_model")
+        self._country_part: _FastTfidf | None = None
+        self._country_w = np.zeros((0, 0))
+        self._country_b = np.zeros(0)
         self._weights = np.ascontiguousarray(np.asarray(self.model.coef_, dtype=np.float64).T)
         self._intercept = np.asarray(self.model.intercept_, dtype=np.float64)
 
@@ -102,7 +105,16 @@ class EventClassifier:
         Burkina Faso); a last resort for texts that name no place and no country."""
         if self.country_model is None or self.country_vectorizer is None:
             return None
-        return str(self.country_model.predict(self.country_vectorizer.transform([text]))[0])
+        if self._country_part is None:
+            self._country_part = _FastTfidf(self.country_vectorizer, 0)
+            self._country_w = np.asarray(self.country_model.coef_, dtype=np.float64)
+            self._country_b = np.asarray(self.country_model.intercept_, dtype=np.float64)
+        idx, val = self._country_part.features(text)
+        margins = self._country_b + (self._country_w[:, idx] @ val if len(idx) else 0.0)
+        classes = self.country_model.classes_
+        if len(classes) == 2:  # a binary SVM has one margin: > 0 is the second class
+            return str(classes[int(margins[0] > 0)])
+        return str(classes[int(np.argmax(margins))])
 
     def margins(self, texts: list[str]) -> np.ndarray:
         """The linear model's decision values (equal to ``model.decision_function`` on the sklearn features)."""

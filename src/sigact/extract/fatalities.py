@@ -206,6 +206,8 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
 def figures(text: str) -> list[Figure]:
     """All fatality figures stated in ``text`` (sub-counts after "including" left out)."""
     out: list[Figure] = []
+    if not _DEATH_RE.search(text):
+        return out  # no death word, no fatality figure
     dates = _date_spans(text)
     for m in _FIGURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
