@@ -13,6 +13,7 @@ from sigact.extract.fatalities import count_fatalities
         ("The attack killed 17 soldiers, 4 civilians and 7 terrorists.", 28),  # groups add up
         ("13 JNIM militants and 7 ISGS militants were killed.", 20),
         ("Gunmen killed five people and wounded 12 others.", 5),  # injuries are not fatalities
+        ("44 civilians were killed and 13 were seriously injured.", 44),
         ("Twelve people were injured in the blast.", 0),
         ("The IED exploded without causing any casualties.", 0),
         ("No casualties were reported.", 0),

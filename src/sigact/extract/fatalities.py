@@ -163,8 +163,23 @@ def _group_of(noun: str | None) -> str:
     return aliases.get(word, word)
 
 
+_GOVERNING_VERB = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|have\s+been|had\s+been|has\s+been|ont\s+été|a\s+été|sont)\s+"
+    r"(?:\w+ly\s+|reportedly\s+|also\s+)?(\w+)",
+    re.IGNORECASE,
+)
+
+
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
+    # "13 were seriously injured": a verb phrase right after the figure governs it
+    after = _GOVERNING_VERB.match(text, end)
+    if after is not None:
+        word = after.group(1)
+        if _DEATH_RE.fullmatch(word):
+            return "death"
+        if _OTHER_RE.fullmatch(word):
+            return "other"
     best: tuple[int, str] | None = None
     window_lo, window_hi = max(0, start - 70), min(len(text), end + 70)
     for rx, kind in ((_DEATH_RE, "death"), (_OTHER_RE, "other")):

@@ -55,6 +55,10 @@ _REPORT_DATE = re.compile(
     r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
     re.IGNORECASE,
 )
+_CUMULATIVE_TOLL = re.compile(
+    r"\b(?:since|so\s+far|this\s+year|in\s+total|overall|number\s+of\s+(?:victims|deaths|dead)|depuis|au\s+total)\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"\s*\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
 _DAYS_SHIFT = re.compile(
     r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
@@ -440,7 +444,7 @@ def extract_document(doc: Document) -> list[Mention]:
         tail = [
             x.text for x in sents
             if d.sents[-1].end <= x.start < nxt and not x.is_event and len(x.text) <= 120
-            and not detect.is_aggregate(x.text)
+            and not detect.is_aggregate(x.text) and not _CUMULATIVE_TOLL.search(x.text)
         ][:2]  # fmt: skip
         fatalities = count_fatalities(" ".join([evidence, *tail]))
         if sub in ("Peaceful protest", "Protest with intervention"):
