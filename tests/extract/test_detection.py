@@ -44,6 +44,14 @@ def test_cumulative_tolls_are_not_events() -> None:
     assert _events(text) == []
 
 
+def test_yearly_tolls_are_not_events_nor_added_to_one() -> None:
+    assert _events("More than 4,000 people were killed in Mali last year, ACLED estimates.") == []
+    text = ("On June 11, gunmen killed four civilians in Djibo. "
+            "Hundreds of thousands of people have been killed since the insurgency began.")  # fmt: skip
+    (e,) = _events(text)
+    assert e.fatalities == 4
+
+
 def test_background_history_dated_to_a_year_is_not_an_event() -> None:
     text = "In 2022 JNIM attacked Kati, the main military base near Bamako."
     assert _events(text) == []

@@ -73,6 +73,12 @@ _CUMULATIVE = re.compile(
     r"(?:been\s+)?(?:killed|died|displaced|claimed|été\s+tués)",
     re.IGNORECASE,
 )
+_MASS_TOLL = re.compile(
+    r"\b(?:thousands|millions|hundreds\s+of\s+thousands|tens\s+of\s+thousands|\d{1,3}(?:,\d{3})+|\d{4,})\s+"
+    r"(?:of\s+)?(?:people|civilians|persons)?\s*(?:have|had|were|has)\s+(?:\w+\s+)?(?:been\s+)?(?:killed|died|displaced)\b"
+    r"[^.]*\b(?:last\s+year|this\s+year|since|in\s+\d{4}|as\s+|estimates?|conflict|insurgency|violence)",
+    re.IGNORECASE,
+)
 _HABITUAL = re.compile(
     r"\b(?:regularly|frequently|often|routinely|repeatedly|increasingly|for\s+years|for\s+over\s+a\s+decade|"
     r"in\s+recent\s+(?:years|months)|régulièrement|souvent|fréquemment|de\s+plus\s+en\s+plus)\b",
@@ -109,7 +115,7 @@ def is_boilerplate(text: str) -> bool:
 
 def is_aggregate(text: str) -> bool:
     """Counts over a period ("16 attacks since November 19") and cumulative tolls."""
-    return bool(_AGGREGATE.search(text) or _CUMULATIVE.search(text))
+    return bool(_AGGREGATE.search(text) or _CUMULATIVE.search(text) or _MASS_TOLL.search(text))
 
 
 def is_background(text: str, dates: list[DateExpr], has_day_or_month: bool) -> bool:

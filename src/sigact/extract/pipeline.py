@@ -56,7 +56,8 @@ _REPORT_DATE = re.compile(
     re.IGNORECASE,
 )
 _CUMULATIVE_TOLL = re.compile(
-    r"\b(?:since|so\s+far|this\s+year|in\s+total|overall|number\s+of\s+(?:victims|deaths|dead)|depuis|au\s+total)\b",
+    r"\b(?:since|so\s+far|this\s+year|last\s+year|in\s+total|overall|number\s+of\s+(?:victims|deaths|dead)|depuis|"
+    r"au\s+total|estimates?)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"\s*\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
