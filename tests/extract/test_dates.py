@@ -78,3 +78,24 @@ def test_undated_sentence_takes_the_narrative_date() -> None:
     )
     events = extract_text(text, D(2020, 11, 5))
     assert events and all(m.event.event_date == D(2020, 10, 27) for m in events)
+
+
+def test_year_assumed_without_publication_date_is_flagged_and_less_confident() -> None:
+    today = dt.date.today()
+    text = "Gunmen killed 12 villagers in Ogossagou on 17 September."
+    assumed = extract_text(text)
+    stated = extract_text(text, published=D(2024, 9, 20))
+    assert assumed and stated
+    ev = assumed[0].event
+    # the best guess: the latest 17 September on or before today, still to the day
+    expected_year = today.year if (9, 17) <= (today.month, today.day) else today.year - 1
+    assert ev.event_date == D(expected_year, 9, 17) and ev.time_precision == 1
+    assert ev.source_fields.get("date_assumed")
+    assert ev.confidence is not None and ev.confidence < 0.5  # below the review queue's line
+    assert "date_assumed" not in stated[0].event.source_fields
+    assert stated[0].event.event_date == D(2024, 9, 17)
+
+
+def test_stated_year_is_not_assumed() -> None:
+    ev = extract_text("Gunmen killed 12 villagers in Ogossagou on 17 September 2023.")[0].event
+    assert ev.event_date == D(2023, 9, 17) and "date_assumed" not in ev.source_fields

@@ -54,3 +54,33 @@ def test_same_group_reported_twice_is_not_double_counted() -> None:
 
 def test_dates_and_ages_are_not_fatalities() -> None:
     assert count_fatalities("On 12 May 2020, gunmen attacked the village; a 16-year-old was wounded.") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Several soldiers were killed in an ambush.", (3, True)),  # a conventional figure
+        ("Dozens of civilians were killed.", (12, True)),
+        ("Militants massacred villagers in the hamlet.", (10, True)),
+        ("Gunmen killed 12 villagers.", (12, False)),  # stated
+        ("Militants killed a dozen villagers.", (12, False)),  # "a dozen" is a number, not vague
+        ("Gunmen killed a farmer.", (1, False)),
+        ("No casualties were reported.", (0, False)),
+    ],
+)
+def test_estimated_figures_are_flagged(text: str, expected: tuple[int, bool]) -> None:
+    from sigact.extract.fatalities import count_fatalities_estimated
+
+    assert count_fatalities_estimated(text) == expected
+
+
+def test_mentions_carry_the_estimated_flag() -> None:
+    from sigact.extract import extract_document
+    from sigact.ingest import Document
+
+    vague = extract_document(
+        Document(doc_key="v", text="Several villagers were killed by gunmen in Djibo on 3 May 2024.")
+    )
+    stated = extract_document(Document(doc_key="s", text="Gunmen killed 12 villagers in Djibo on 3 May 2024."))
+    assert vague and vague[0].extras["fatalities_estimated"] is True
+    assert stated and stated[0].extras["fatalities_estimated"] is False

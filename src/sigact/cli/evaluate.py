@@ -49,6 +49,12 @@ def acled(
         target = TARGETS.get(key)
         table.add_row(label, f"{report.figures[key]:.3f}", f"≥ {target:.2f}" if target else "")
     table.add_row("docs/s", f"{report.docs_per_second:.1f}", "")
+    table.add_row(
+        "rule layer: overrides / fixed / broke",
+        f"{report.figures['rules_fired']:.0f} / {report.figures['rules_fixed']:.0f} / "
+        f"{report.figures['rules_broke']:.0f}",
+        "",
+    )
     console.print(table)
     for kind, rows in report.errors.items():
         console.print(f"[bold]{kind}[/bold] errors (id, gold, extracted):")

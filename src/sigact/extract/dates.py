@@ -359,7 +359,9 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
         elif ref is not None:
             date = _latest_on_or_before(expr.month, expr.day, ref, expr.weekday)
         else:
-            date = _safe(dt.date.today().year, expr.month, expr.day)
+            # no year, no publication date: the latest such day on or before the day of ingest (a best
+            # guess; the pipeline marks the event's year as assumed and lowers its confidence)
+            date = _latest_on_or_before(expr.month, expr.day, dt.date.today(), expr.weekday)
         if date is None:
             return None
         return date, tp_unc

@@ -99,7 +99,8 @@ def evaluate_frame(
     """Run extraction on every row's notes and compare with the row's coding."""
     n = len(df)
     hits: dict[str, int] = {k: 0 for k in ("detected", "event_type", "actor1", "actor2", "admin1", "within_25km",
-                                            "fatalities", "date", "dated_rows", "date_dated")}  # fmt: skip
+                                            "fatalities", "date", "dated_rows", "date_dated",
+                                            "rule_fixed", "rule_broke", "rule_fired")}  # fmt: skip
     gold_sub: list[str] = []
     pred_sub: list[str] = []
     errors: dict[str, list[tuple[str, str, str]]] = {}
@@ -115,6 +116,7 @@ def evaluate_frame(
         doc = Document(doc_key=str(row.event_id_cnty), text=notes, published=gold_date + dt.timedelta(days=2))
         mentions = extract_document(doc)
         ev = pick([m.event for m in mentions], how)
+        raw_sub = next((m.extras.get("classifier") for m in mentions if m.event is ev), None)
         dated = bool(_DATE_WORDS.search(notes))
         hits["dated_rows"] += dated
         gold_sub.append(str(row.sub_event_type))
@@ -129,6 +131,11 @@ def evaluate_frame(
         hits["event_type"] += ok
         if ev.sub_event_type != row.sub_event_type:
             err("sub_event_type", rid, row.sub_event_type, ev.sub_event_type)
+        if raw_sub is not None and raw_sub != ev.sub_event_type:
+            # the rule layer changed the classifier's choice: did it fix or break it?
+            hits["rule_fired"] += 1
+            hits["rule_fixed"] += ev.sub_event_type == row.sub_event_type
+            hits["rule_broke"] += raw_sub == row.sub_event_type
         for col in ("actor1", "actor2"):
             g, p = strip_period(getattr(row, col)), strip_period(getattr(ev, col))
             hits[col] += g == p
@@ -163,6 +170,10 @@ def evaluate_frame(
     )
     figures["date_stated"] = hits["date_dated"] / hits["dated_rows"] if hits["dated_rows"] else 0.0
     figures["stated_date_share"] = hits["dated_rows"] / n if n else 0.0
+    # counts, not shares: how often the rule layer overrode the classifier, and with what effect
+    figures["rules_fired"] = float(hits["rule_fired"])
+    figures["rules_fixed"] = float(hits["rule_fixed"])
+    figures["rules_broke"] = float(hits["rule_broke"])
     return Report(n, figures, seconds, errors)
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sigact.extract.numbers import NUMBER_PATTERN, parse_number
+from sigact.extract.numbers import NUMBER_PATTERN, VAGUE, parse_number
 
 _DEATH = (
     r"kill(?:ed|ing|s)?|assassinat(?:ed|ing|ion)|murder(?:ed|ing)?|beheaded|lynched|"
@@ -119,6 +119,7 @@ class Figure:
     start: int
     end: int
     vague: bool = False
+    estimated: bool = False  # a conventional figure for a vague amount ("several" = 3, "dozens" = 12)
 
 
 def _group_of(noun: str | None) -> str:
@@ -281,7 +282,7 @@ def figures(text: str) -> list[Figure]:
         ):
             continue  # "attacked a hunter ..., two Dozos killed": the article is not a count
         vague = core in ("several", "a few", "few", "some", "many", "plusieurs", "quelques", "a number of")
-        out.append(Figure(value, _group_of(noun), m.start(), m.end(), vague))
+        out.append(Figure(value, _group_of(noun), m.start(), m.end(), vague, core in VAGUE))
     return out
 
 
@@ -305,7 +306,10 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
         if len(run) > 1:
             # a list is one figure for the set of groups it names ("soldier+militant")
             key = "+".join(sorted({f.group or "people" for f in run}))
-            out.append(Figure(sum(f.value for f in run), key, run[0].start, run[-1].end, any(f.vague for f in run)))
+            out.append(
+                Figure(sum(f.value for f in run), key, run[0].start, run[-1].end, any(f.vague for f in run),
+                       any(f.estimated for f in run))
+            )  # fmt: skip
         else:
             out.extend(run)
         run.clear()
@@ -326,9 +330,15 @@ def _bare_ones(text: str) -> list[Figure]:
 
 def count_fatalities(text: str) -> int:
     """ACLED's fatality figure for one event told in ``text`` (0 when no death is reported)."""
+    return count_fatalities_estimated(text)[0]
+
+
+def count_fatalities_estimated(text: str) -> tuple[int, bool]:
+    """``(figure, estimated)``: ACLED's fatality figure and whether it is a conventional figure for a
+    vague report ("several killed" = 3, "dozens" = 12, "a massacre" = 10) rather than a stated one."""
     coded = _CODED.search(text)
     if coded:
-        return int(coded.group(1) or coded.group(2))
+        return int(coded.group(1) or coded.group(2)), False
     found = figures(text)
     spans = [(f.start, f.end) for f in found]
     found += [b for b in _bare_ones(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
@@ -339,17 +349,19 @@ def count_fatalities(text: str) -> int:
     split = _SPLIT.search(text)
     n_split = parse_number(split.group(1)) if split else None
     total = _total(text, figs)
-    if total is not None and n_split and n_split > 1:
-        return total // n_split  # "Fatalities are split across 3 events": this event's share
     if total is not None:
-        return total
+        precise = [f for f in figs if not f.vague] or figs
+        estimated = all(f.estimated for f in precise)
+        if n_split and n_split > 1:
+            return total // n_split, estimated  # "Fatalities are split across 3 events": this event's share
+        return total, estimated
     if _ZERO_RE.search(text):
-        return 0
+        return 0, False
     if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text):
-        return 1
+        return 1, False
     if _MASS_RE.search(text):
-        return 10
-    return 0
+        return 10, True
+    return 0, False
 
 
 def _total(text: str, figs: list[Figure]) -> int | None:

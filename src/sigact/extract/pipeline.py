@@ -27,7 +27,7 @@ from sigact.actors.registry import Registry
 from sigact.extract import detect, tags
 from sigact.extract.classifier import EventClassifier
 from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
-from sigact.extract.fatalities import count_fatalities
+from sigact.extract.fatalities import count_fatalities_estimated
 from sigact.extract.numbers import parse_number
 from sigact.extract.roles import Roles, assign_roles
 from sigact.extract.typing_rules import apply_rules
@@ -447,9 +447,10 @@ def extract_document(doc: Document) -> list[Mention]:
             if d.sents[-1].end <= x.start < nxt and not x.is_event and len(x.text) <= 120
             and not detect.is_aggregate(x.text) and not _CUMULATIVE_TOLL.search(x.text)
         ][:2]  # fmt: skip
-        fatalities = count_fatalities(" ".join([evidence, *tail]))
+        fatalities, fatalities_estimated = count_fatalities_estimated(" ".join([evidence, *tail]))
         if sub in ("Peaceful protest", "Protest with intervention"):
             fatalities = 0  # deaths told in a protest report are its cause ("over the death of ..."), not its toll
+            fatalities_estimated = False
         if d.share[1] > 1:
             i, n = d.share
             fatalities = fatalities // n + (1 if i < fatalities % n else 0)
@@ -469,6 +470,11 @@ def extract_document(doc: Document) -> list[Mention]:
             confidence *= 0.8
         if not d.dated:
             source_fields["date_from"] = "publication" if published else "unknown"
+        elif reference is None and not any(e.year is not None for s in d.sents for e in s.dates):
+            # a day and month but no year anywhere, and no publication date: the year is a guess
+            # (the latest such day on or before ingest); below the review queue's confidence line
+            source_fields["date_assumed"] = "year from ingest date"
+            confidence = min(confidence * 0.7, 0.45)
         event = Event(
             id=stable_id("EXT", doc.sha256, idx),
             origin="extracted",
@@ -511,7 +517,11 @@ def extract_document(doc: Document) -> list[Mention]:
                 sentence=evidence,
                 char_start=d.sents[0].start,
                 char_end=d.sents[-1].end,
-                extras={"sentences": [[s.start, s.end] for s in d.sents], "classifier": pred.sub_event_type},
+                extras={
+                    "sentences": [[s.start, s.end] for s in d.sents],
+                    "classifier": pred.sub_event_type,
+                    "fatalities_estimated": fatalities_estimated,
+                },
             )
         )
     return mentions
