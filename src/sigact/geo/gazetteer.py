@@ -24,6 +24,7 @@ from sigact.geo.normalize import compact, norm, strip_admin_words
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED_PATH = DATA_DIR / "gazetteer.sqlite.gz"
+ADDITIONS_PATH = DATA_DIR / "additions.yaml"
 
 COUNTRY_NAMES = {"ML": "Mali", "BF": "Burkina Faso", "NE": "Niger"}
 COUNTRY_ISO_NUM = {"ML": 466, "BF": 854, "NE": 562}
@@ -80,6 +81,7 @@ class Gazetteer:
         gaz = cls()
         if bundled is not None:
             gaz.add_sqlite(bundled)
+            gaz.add_additions(ADDITIONS_PATH)
         if user is not None and Path(user).exists():
             gaz.add_user_layer(Path(user))
         return gaz
@@ -136,6 +138,23 @@ class Gazetteer:
                 self.shapes.append((cc, admin1, geom, prep(geom)))
         finally:
             con.close()
+
+    def add_additions(self, path: Path) -> None:
+        """Hand-added places GeoNames lacks (``data/additions.yaml``: documented open facts)."""
+        import yaml
+
+        if not path.exists():
+            return
+        rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        for i, row in enumerate(rows):
+            fclass, _, fcode = str(row.get("feature", "P.PPL")).partition(".")
+            entry = Entry(
+                key=-2_000_000 - i, name=str(row["name"]), latitude=float(row["latitude"]),
+                longitude=float(row["longitude"]), fclass=fclass, fcode=fcode or "PPL", cc=str(row["country"]),
+                admin1=row.get("admin1"), admin2=row.get("admin2"), admin3=row.get("admin3"),
+                population=int(row.get("population") or 0), level=None, source="addition",
+            )  # fmt: skip
+            self._add(entry, [entry.name, *[str(n) for n in row.get("alternate_names") or []]])
 
     def add_user_layer(self, path: Path) -> None:
         from sigact.geo.userlayer import read_layer

@@ -106,6 +106,22 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+_CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only inside the units named
+# Actors and institutions that belong to one country: a weak country cue when no country is named
+# ("Koglweogo", "Ansaroul Islam", "VDP" are Burkinabe; "FAMa", "Dan Na Ambassagou" are Malian).
+_ACTOR_COUNTRY = {
+    "BF": re.compile(
+        r"\b(?:Ansaroul Islam|Ansarul Islam|Koglweogo|VDP|Volunteers? for the Defen[cs]e of the Homeland|"
+        r"Volontaires pour la d[ée]fense de la patrie|Burkinab[eè]|Ouagadougou|Kompienga|Koulpelogo)\b",
+        re.I,
+    ),
+    "ML": re.compile(
+        r"\b(?:FAMa|Dan Na Ambassagou|Katiba Macina|Macina Liberation Front|MINUSMA|GATIA|CMA|HCUA|MNLA|"
+        r"Bamako|Dozos?|Donsos?)\b",
+        re.I,
+    ),
+    "NE": re.compile(r"\b(?:FDS nig[ée]riennes|Niamey|Nigerien)\b", re.I),
+}
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -191,6 +207,7 @@ class _Context:
     countries: set[str]
     admin: dict[int, dict[str, set[int]]]
     hinted: str | None = None  # the caller's country_hint (stronger than a country named in passing)
+    cued: set[str] = field(default_factory=set)  # countries only its actors point to (a weak cue)
     strong: set[int] = field(default_factory=set)  # mentions that are explicit admin context
 
     def named(self, level: int, name: str | None, exclude: int) -> bool:
@@ -253,10 +270,12 @@ class Geocoder:
             return list(last[2])
         mentions = self._scan(text)
         ctx = self._context(text, mentions, country_hint)
+        self._constrain(text, mentions, ctx)
         for i, m in enumerate(mentions):
             self._score(m, ctx, i)
         self._last = (text, country_hint, mentions)
 
+        self._coherence(mentions, ctx)
         self._proximity(mentions)
         return list(mentions)
 
@@ -296,6 +315,11 @@ class Geocoder:
                     hits = self.gaz.lookup(word, fuzzy=True)
                 if hits:
                     found = (k, hits)
+            if found is None and norms[i] not in STOPWORDS and len(norms[i]) >= 4:
+                k = j
+                hits = self._before_admin_group(text, text[start : toks[k][1]], toks[k][1])
+                if hits:
+                    found = (k, hits)
             if found is None:
                 i += 1
                 continue
@@ -316,6 +340,81 @@ class Geocoder:
         self._mark_context(text, out)
         self._mark_relations(text, out)
         return out
+
+    def _before_admin_group(self, text: str, name: str, end: int) -> list[tuple[int, float]]:
+        """Loose fuzzy hits for an unknown name followed by ACLED's "(Admin2, Admin1)" group
+        ("Toladje (Niono, Segou)"): the group will keep only the look-alikes inside those units."""
+        group = _PAREN.match(text, end + 1) if text[end : end + 2] == " (" else _PAREN.match(text, end)
+        if group is None:
+            return []
+        parts = [p.strip() for p in group.group(1).split(",")]
+        if not parts or not all(p and self._is_admin_name(p) for p in parts):
+            return []
+        return self.gaz.lookup(name, fuzzy=True, cutoff=_CONSTRAINED_CUTOFF)
+
+    def _is_admin_name(self, name: str) -> bool:
+        key = norm(name)
+        return any(key in self._admin_names[level] for level in (1, 2, 3))
+
+    def _constrain(self, text: str, mentions: list[PlaceMention], ctx: _Context) -> None:
+        """Spelling variants inside the units the text states beat exact names outside them.
+
+        - "X (Admin2, Admin1)": when no candidate of X lies in the units in parentheses, look for
+          looser spellings of X (rapidfuzz cut-off 70) among the places inside them;
+        - "X, Burkina Faso" or a text naming its country: when no candidate of X is in a country
+          the text names, look for spellings of X (cut-off 80) in those countries.
+        Candidates found are added; scoring then prefers them by their admin units and country."""
+        named_cc = {cc for cc in ctx.countries if cc != ctx.hinted} or (
+            {ctx.hinted} if ctx.hinted is not None else set()
+        )
+        for m in mentions:
+            if m.role != "place" or any(c.level is not None for c in m.candidates):
+                continue
+            have = {c.entry_index for c in m.candidates}
+            extra: list[tuple[int, float]] = []
+            if m.context_group is not None:
+                inner = text[m.context_group[0] + 1 : m.context_group[1] - 1]
+                parts = [norm(p) for p in inner.split(",") if p.strip()]
+                units = set(parts)
+
+                def inside(e: Entry, parts: list[str] = parts) -> bool:
+                    # "(Admin2, Admin1)": the first part is the smallest unit, the last the region
+                    small = {norm(e.admin2 or ""), norm(e.admin3 or "")}
+                    if len(parts) >= 2:
+                        return parts[0] in small and parts[-1] == norm(e.admin1 or "")
+                    return bool(parts) and (parts[0] in small or parts[0] == norm(e.admin1 or ""))
+
+                if units and not any(inside(self.gaz.entries[c.entry_index]) for c in m.candidates):
+                    extra = [
+                        (i, q) for i, q in self._fuzzy_all(m.surface, _CONSTRAINED_CUTOFF)
+                        if i not in have and inside(self.gaz.entries[i])
+                    ]  # fmt: skip
+            elif named_cc and m.candidates and not any(c.iso2 in named_cc for c in m.candidates):
+                extra = [
+                    (i, q) for i, q in self._fuzzy_all(m.surface, 80.0)
+                    if i not in have and self.gaz.entries[i].cc in named_cc
+                    and self.gaz.entries[i].level is None
+                ]  # fmt: skip
+            if extra:
+                m.candidates += [self._candidate(i, q, m.surface) for i, q in extra]
+                for c in m.candidates[-len(extra) :]:
+                    c.reasons.append("spelling variant inside the units named")
+
+    def _fuzzy_all(self, name: str, cutoff: float) -> list[tuple[int, float]]:
+        """Fuzzy hits even when the name also matches exactly (exact hits lie elsewhere)."""
+        c = compact(name)
+        if len(c) < 4:
+            return []
+        from rapidfuzz import fuzz, process
+
+        pool = self.gaz._fuzzy_pool.get(c[:1], [])
+        best: dict[int, float] = {}
+        for key, score, _ in process.extract(c, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
+            if key == c:
+                continue
+            for i in self.gaz.by_compact[key]:
+                best[i] = max(best.get(i, 0.0), 0.9 * score / 100.0)
+        return sorted(best.items(), key=lambda kv: -kv[1])
 
     @staticmethod
     def _mark_relations(text: str, mentions: list[PlaceMention]) -> None:
@@ -458,6 +557,8 @@ class Geocoder:
         for adj, cc in (("malian", "ML"), ("burkinabe", "BF"), ("burkinabè", "BF"), ("nigerien", "NE")):
             if f" {norm(adj)} " in folded:
                 ctx.countries.add(cc)
+        if not ctx.countries:
+            ctx.cued = {cc for cc, rx in _ACTOR_COUNTRY.items() if rx.search(text)}
         for i, m in enumerate(mentions):
             key = norm(m.surface)
             admin_like = m.role == "context" or m.level is not None
@@ -487,6 +588,12 @@ class Geocoder:
                     why.append("other country")
                 if ctx.hinted is not None and len(ctx.countries) > 1:
                     s += 0.5 if c.iso2 == ctx.hinted else -0.5
+            elif len(ctx.cued) == 1:
+                if c.iso2 in ctx.cued:
+                    s += 0.5
+                    why.append("country of the actors named")
+                else:
+                    s -= 0.3
             strong = ctx.strong - {me}
             if strong and m.context_group is None and m.role == "place" and c.level is None:
                 in_named = any(
@@ -556,6 +663,56 @@ class Geocoder:
             if len(out) >= 12:
                 break
         return out
+
+    @staticmethod
+    def _coherence(mentions: list[PlaceMention], ctx: _Context) -> None:
+        """Keep a document in one country and region: each candidate gains in proportion to how much
+        the *other* names of the text point to its country and admin-1 ("Ogossagou ... near Boni":
+        Ogossagou is only Malian, so Boni is Mali's Boni in Mopti). A name votes for the countries
+        (regions) of its candidates scoring within 0.3 of its best one, one vote shared among them.
+        Weaker than a country the text names or the caller's hint."""
+        votes: list[tuple[dict[str, float], dict[str, float]]] = []
+        for m in mentions:
+            by_cc: dict[str, float] = {}
+            by_a1: dict[str, float] = {}
+            if m.candidates:
+                top = m.candidates[0].score
+                close = [c for c in m.candidates if top - c.score <= 0.3]
+                ccs = {c.iso2 for c in close}
+                a1s = {f"{c.iso2}|{norm(c.admin1 or '')}" for c in close}
+                by_cc = {cc: 1.0 / len(ccs) for cc in ccs}
+                by_a1 = {a: 1.0 / len(a1s) for a in a1s}
+            votes.append((by_cc, by_a1))
+        if sum(1 for v in votes if v[0]) < 2:
+            return
+        weight = 0.3 if ctx.hinted is not None else 0.7
+        for i, m in enumerate(mentions):
+            if len(m.candidates) < 2:
+                continue
+            cc_sup: dict[str, float] = {}
+            a1_sup: dict[str, float] = {}
+            others = 0
+            for j, (by_cc, by_a1) in enumerate(votes):
+                if j == i or not by_cc or norm(mentions[j].surface) == norm(m.surface):
+                    continue
+                others += 1
+                for k, v in by_cc.items():
+                    cc_sup[k] = cc_sup.get(k, 0.0) + v
+                for k, v in by_a1.items():
+                    a1_sup[k] = a1_sup.get(k, 0.0) + v
+            if not others:
+                continue
+            changed = False
+            for c in m.candidates:
+                share = cc_sup.get(c.iso2, 0.0) / others
+                a1_share = a1_sup.get(f"{c.iso2}|{norm(c.admin1 or '')}", 0.0) / others
+                bonus = weight * share + 0.4 * weight * a1_share
+                if bonus > 0.05:
+                    c.score += bonus
+                    c.reasons.append(f"coherent with the other places (+{bonus:.2f})")
+                    changed = True
+            if changed:
+                m.candidates.sort(key=lambda c: -c.score)
 
     @staticmethod
     def _proximity(mentions: list[PlaceMention]) -> None:

@@ -1,0 +1,74 @@
+"""A document's own context decides between same-named places: the other places it names, the
+country it names, ACLED's "(Admin2, Admin1)" parentheses, and hand-added places GeoNames lacks."""
+
+from __future__ import annotations
+
+from sigact.geo import Geocoder
+
+BONI_OGOSSAGOU = (
+    "Gunmen killed 12 villagers in Ogossagou on 17 September. "
+    "The following day, soldiers clashed with JNIM fighters near Boni."
+)
+
+
+def test_other_places_of_the_document_choose_the_country(geocoder: Geocoder) -> None:
+    # Boni exists in Mali, Burkina Faso and Niger; Ogossagou only in Mali (Mopti)
+    second = BONI_OGOSSAGOU.index("The following")
+    place = geocoder.locate(BONI_OGOSSAGOU, focus=(second, len(BONI_OGOSSAGOU)))
+    assert place is not None
+    assert place.surface == "Boni"
+    assert (place.country, place.admin1) == ("Mali", "Mopti")
+
+
+def test_lone_boni_without_context_is_not_pulled_to_mopti_by_itself(geocoder: Geocoder) -> None:
+    # the coherence bonus comes from *other* names only: a name never votes for itself
+    cands = geocoder.find_places("Soldiers clashed with JNIM fighters near Boni.")[0].candidates
+    assert not any("coherent" in r for c in cands for r in c.reasons)
+
+
+def test_country_named_after_the_name_beats_an_exact_name_elsewhere(geocoder: Geocoder) -> None:
+    # GeoNames spells Burkina Faso's village "Madiagoune" (alternate "Nadiagoun"); Niger has a "Nadiagou"
+    place = geocoder.locate("Unidentified gunmen attacked Nadiagou, Burkina Faso, killing two.")
+    assert place is not None
+    assert place.country == "Burkina Faso"
+    assert place.admin1 == "Est"
+
+
+def test_acled_parentheses_constrain_spelling_variants(geocoder: Geocoder) -> None:
+    # "Toladje" is GeoNames' Tolagie/Toladie in Niono cercle; "Tola" in Koulikoro is an exact-ish
+    # look-alike outside the units named
+    place = geocoder.locate("On 3 May, JNIM militants attacked Toladje (Niono, Segou).")
+    assert place is not None
+    assert (place.admin1, place.admin2) == ("Segou", "Niono")
+    assert place.surface == "Toladje"
+    assert place.geo_precision == 1
+
+
+def test_parentheses_without_a_variant_fall_back_to_the_cercle(geocoder: Geocoder) -> None:
+    place = geocoder.locate("On 3 May, JNIM militants attacked Xqzwvillage (Niono, Segou).")
+    assert place is not None
+    assert (place.admin1, place.admin2) == ("Segou", "Niono")
+    assert place.geo_precision == 2
+
+
+def test_malian_boulkessi_is_known_and_chosen_in_a_malian_text(geocoder: Geocoder) -> None:
+    text = (
+        "Mali: the army said its camp at Boulikessi was attacked on Monday. "
+        "Mali's government announced three days of mourning across Mali."
+    )
+    place = geocoder.locate(text)
+    assert place is not None
+    assert (place.country, place.admin1, place.admin2) == ("Mali", "Mopti", "Douentza")
+
+
+def test_burkinabe_boulikessi_is_still_chosen_in_a_burkinabe_text(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Burkina Faso: gunmen attacked Boulikessi in Oudalan province.")
+    assert place is not None
+    assert place.country == "Burkina Faso"
+
+
+def test_actors_point_to_a_country_when_none_is_named(geocoder: Geocoder) -> None:
+    # Gangani exists in Niger and Burkina Faso; Koglweogo are Burkinabe self-defence groups
+    place = geocoder.locate("Koglweogo members clashed with gunmen in Gangani.")
+    assert place is not None
+    assert place.country == "Burkina Faso"
