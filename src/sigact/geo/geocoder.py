@@ -106,6 +106,7 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+_COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
 _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only inside the units named
 # Actors and institutions that belong to one country: a weak country cue when no country is named
 # ("Koglweogo", "Ansaroul Islam", "VDP" are Burkinabe; "FAMa", "Dan Na Ambassagou" are Malian).
@@ -364,9 +365,6 @@ class Geocoder:
         - "X, Burkina Faso" or a text naming its country: when no candidate of X is in a country
           the text names, look for spellings of X (cut-off 80) in those countries.
         Candidates found are added; scoring then prefers them by their admin units and country."""
-        named_cc = {cc for cc in ctx.countries if cc != ctx.hinted} or (
-            {ctx.hinted} if ctx.hinted is not None else set()
-        )
         for m in mentions:
             if m.role != "place" or any(c.level is not None for c in m.candidates):
                 continue
@@ -389,7 +387,12 @@ class Geocoder:
                         (i, q) for i, q in self._fuzzy_all(m.surface, _CONSTRAINED_CUTOFF)
                         if i not in have and inside(self.gaz.entries[i])
                     ]  # fmt: skip
-            elif named_cc and m.candidates and not any(c.iso2 in named_cc for c in m.candidates):
+            elif (
+                m.candidates
+                and (cc := self._country_after(text, m.end)) is not None
+                and not any(c.iso2 == cc for c in m.candidates)
+            ):
+                named_cc = {cc}
                 extra = [
                     (i, q) for i, q in self._fuzzy_all(m.surface, 80.0)
                     if i not in have and self.gaz.entries[i].cc in named_cc
@@ -399,6 +402,13 @@ class Geocoder:
                 m.candidates += [self._candidate(i, q, m.surface) for i, q in extra]
                 for c in m.candidates[-len(extra) :]:
                     c.reasons.append("spelling variant inside the units named")
+
+    @staticmethod
+    def _country_after(text: str, end: int) -> str | None:
+        """The country written right after a name: "Nadiagou, Burkina Faso", "Nadiagou (Burkina Faso)",
+        "Nadiagou in Burkina Faso"."""
+        found = _COUNTRY_AFTER.match(text, end)
+        return COUNTRY_BY_NAME.get(norm(found.group(1))) if found else None
 
     def _fuzzy_all(self, name: str, cutoff: float) -> list[tuple[int, float]]:
         """Fuzzy hits even when the name also matches exactly (exact hits lie elsewhere)."""
@@ -702,17 +712,19 @@ class Geocoder:
                     a1_sup[k] = a1_sup.get(k, 0.0) + v
             if not others:
                 continue
-            changed = False
-            for c in m.candidates:
-                share = cc_sup.get(c.iso2, 0.0) / others
-                a1_share = a1_sup.get(f"{c.iso2}|{norm(c.admin1 or '')}", 0.0) / others
-                bonus = weight * share + 0.4 * weight * a1_share
-                if bonus > 0.05:
-                    c.score += bonus
-                    c.reasons.append(f"coherent with the other places (+{bonus:.2f})")
-                    changed = True
-            if changed:
-                m.candidates.sort(key=lambda c: -c.score)
+            bonus = [
+                weight * cc_sup.get(c.iso2, 0.0) / others
+                + 0.4 * weight * a1_sup.get(f"{c.iso2}|{norm(c.admin1 or '')}", 0.0) / others
+                for c in m.candidates
+            ]
+            # a penalty for the less coherent candidates: the mention's best score stays comparable
+            # with the other mentions' (coherence must not make a name the event place)
+            best = max(bonus)
+            for c, b in zip(m.candidates, bonus, strict=True):
+                if best - b > 0.05:
+                    c.score -= best - b
+                    c.reasons.append(f"less coherent with the other places (-{best - b:.2f})")
+            m.candidates.sort(key=lambda c: -c.score)
 
     @staticmethod
     def _proximity(mentions: list[PlaceMention]) -> None:
