@@ -91,3 +91,16 @@ def test_protesters_are_named_for_the_country() -> None:
     assert e.event_type == "Protests"
     assert e.actor1 == "Protesters (Mali)"
     assert e.inter1 == 6
+
+
+def test_dozo_gets_the_country_name_after_2019() -> None:
+    late = extract_text("On 22 June 2020, Dozo militiamen killed 6 civilians in Yalankoro (Barani, Kossi).")[0].event
+    assert late.actor1 == "Dozo Communal Militia (Burkina Faso)"
+    mali = extract_text("Dozo hunters killed 3 civilians in Bankass on 3 March.", dt.date(2021, 3, 5))[0].event
+    assert mali.actor1 == "Dozo Communal Militia (Mali)"
+
+
+def test_unnamed_islamists_are_islamist_militia_only_in_acleds_period() -> None:
+    text = "On January 14, Islamist militants attacked the border police station in Yendere."
+    assert extract_text(text, dt.date(2019, 1, 16))[0].event.actor1 == "Islamist Militia (Burkina Faso)"
+    assert extract_text(text, dt.date(2022, 1, 16))[0].event.actor1 == "Unidentified Armed Group (Burkina Faso)"

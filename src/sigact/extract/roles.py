@@ -80,10 +80,28 @@ _DEMONYMS = [
 ]
 
 
+# ACLED coded unnamed Islamist fighters as "Islamist Militia (<country>)" from 2015 to mid-2019 (in the
+# training split: 53 of 77 such notes); before and after, the unnamed attacker is "Unidentified Armed Group".
+_ISLAMIST = re.compile(r"\b(?:islamist|jihadist|djihadiste|islamiste)", re.IGNORECASE)
+_ISLAMIST_MILITIA_PERIOD = (dt.date(2015, 1, 1), dt.date(2019, 6, 30))
+
+
+def _country_variant(name: str, reg: Registry, country: str | None, date: dt.date | None) -> str:
+    """A family name no longer current at ``date`` ("Dozo Militia", ended 2019) -> the country-dependent
+    name that replaced it ("Dozo Communal Militia (Burkina Faso)"), when the registry has one."""
+    actor = reg.get(name)
+    if actor is None or date is None or country is None or actor.covers(date):
+        return name
+    for child in reg:
+        if child.parent == actor.name and child.country == country and child.covers(date):
+            return child.name
+    return name
+
+
 def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None, text: str = "") -> str | None:
     if m.canonical:
         # the name ACLED codes the group under at the event's date (e.g. Ansar Dine -> JNIM after 2017)
-        return getattr(m, "coded_as", None) or m.canonical
+        return _country_variant(getattr(m, "coded_as", None) or m.canonical, reg, country, date)
     if country is None:
         return None
     if m.kind in ("state_military", "state_police"):
@@ -104,6 +122,13 @@ def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | N
         kind = "gendarmerie" if re.search(r"gendarm", m.surface, re.IGNORECASE) else "police"
         return reg.state_forces(country, date, kind)
     if m.kind == "armed_generic":
+        if (
+            date is not None
+            and _ISLAMIST_MILITIA_PERIOD[0] <= date <= _ISLAMIST_MILITIA_PERIOD[1]
+            and _ISLAMIST.search(m.surface)
+            and f"Islamist Militia ({country})" in reg
+        ):
+            return f"Islamist Militia ({country})"
         return reg.unidentified(country)
     if m.kind == "civilians":
         return reg.civilians(country)

@@ -110,7 +110,7 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
     if (
         _ABDUCTION.search(text)
         and not _KILLING.search(text)
-        and event_type == "Violence against civilians"
+        and (event_type == "Violence against civilians" or sub in ("Other", "Looting/property destruction"))
         and sub != "Abduction/forced disappearance"
         and not re.search(r"\b(?:soldiers?|troops|army|gendarmes?)\b[^.]{0,40}\b(?:abducted|kidnapped)\b", text, re.I)
     ):
