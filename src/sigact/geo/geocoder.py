@@ -59,6 +59,7 @@ STOPWORDS = frozenset(
     coordination association brigade battalion sector zone general minister president colonel captain
     lieutenant imam mayor chief
     sergeant commander prefect governor mr mrs dr saint sainte st
+    gambia senegal guinea cameroon libya sudan morocco tunisia egypt ivory coast liberia sierra leone
     also two three four five six seven eight nine ten one several some many
     """.split()
 )
@@ -113,7 +114,7 @@ _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only insi
 _ACTOR_COUNTRY = {
     "BF": re.compile(
         r"\b(?:Ansaroul Islam|Ansarul Islam|Koglweogo|VDP|Volunteers? for the Defen[cs]e of the Homeland|"
-        r"Volontaires pour la d[ée]fense de la patrie|Burkinab[eè]|Ouagadougou|Kompienga|Koulpelogo)\b",
+        r"Volontaires pour la d[ée]fense de la patrie|volunteer fighters?|Burkinab[eè]|Ouagadougou)\b",
         re.I,
     ),
     "ML": re.compile(
@@ -787,8 +788,8 @@ class Geocoder:
         best: PlaceMention | None = None
         best_score = -math.inf
         for rank, m in enumerate(pool):
-            if not m.candidates:
-                continue
+            if not m.candidates or m.cue <= -3.0:
+                continue  # no name, or a person's name ("Minister Djibril Bassole")
             top = m.candidates[0]
             s = m.cue - 0.15 * rank + 0.3 * min(top.score, 3.0)
             if m.role == "context":
