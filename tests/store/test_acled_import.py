@@ -160,7 +160,7 @@ def test_bulk_load_rebuilds_indexes_and_stays_atomic(store: Store, tmp_path: Pat
     def crash(*_args: object) -> int:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "upsert_rows", crash)
+    monkeypatch.setattr(store, "upsert_columns", crash)
     more = write_csv(tmp_path / "more.csv", [GOOD_ROWS[0].replace("TST1", "TST3")])
     with pytest.raises(RuntimeError):
         import_acled(store, more)  # fails after the indexes were dropped

@@ -29,6 +29,7 @@ from sigact.formats.csvread import (
 from sigact.formats.errors import InputError
 from sigact.model import ACLED_COLUMNS
 from sigact.store import Store
+from sigact.store.columns import EventColumns, column_length, columns_to_rows, rows_to_columns
 
 REQUIRED = ("event_id_cnty", "event_date", "event_type", "actor1", "country", "latitude", "longitude")
 DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y")
@@ -82,8 +83,8 @@ def _parse_inter(csv: CsvFile, column: str) -> tuple[pd.Series, pd.Series | None
     return out, raw.where(labelled, "")
 
 
-def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str, Any]]:
-    """Validate an ACLED CSV and turn it into event rows (dicts of Event fields)."""
+def acled_frame_to_columns(csv: CsvFile, *, origin: str = "acled") -> EventColumns:
+    """Validate an ACLED CSV and turn it into events held column-wise (Event field -> values)."""
     frame = csv.frame
     require_columns(csv, REQUIRED)
     ids = frame["event_id_cnty"].str.strip()
@@ -142,56 +143,60 @@ def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str
     other = [c for c in frame.columns if c not in ACLED_COLUMNS]
     source_cols = {c: frame[c] for c in other}
     source_cols.update(extras)
-    names = list(rows_frame.columns)
-    records = [dict(zip(names, vals, strict=True)) for vals in zip(*(rows_frame[c].tolist() for c in names),
-                                                                    strict=True)]
+    n = len(rows_frame)
+    columns: EventColumns = {name: rows_frame[name].tolist() for name in rows_frame.columns}
     if source_cols:
         src = pd.DataFrame(source_cols)
         names = list(src.columns)
-        values = src.to_numpy()
-        for rec, vals in zip(records, values, strict=True):
-            rec["source_fields"] = {k: v for k, v in zip(names, vals, strict=True) if v != ""} | {
-                "_columns": names
-            }
+        columns["source_fields"] = [
+            {k: v for k, v in zip(names, vals, strict=True) if v != ""} | {"_columns": names}
+            for vals in src.to_numpy().tolist()
+        ]
     else:
-        for rec in records:
-            rec["source_fields"] = {}
-    for rec in records:
-        rec["origin"] = origin
-        rec["status"] = "reviewed"
-        rec["manual_fields"] = []
-        rec["tags_list"] = []
-    return records
+        columns["source_fields"] = [{} for _ in range(n)]
+    columns["origin"] = [origin] * n
+    columns["status"] = ["reviewed"] * n
+    return columns
 
 
-def import_rows(store: Store, records: list[dict[str, Any]], *, kind: str, path: str, sha256: str,
-                chunk: int = 20_000) -> ImportResult:
-    """Write validated rows in ONE transaction (all or nothing) and record the import."""
+def acled_frame_to_rows(csv: CsvFile, *, origin: str = "acled") -> list[dict[str, Any]]:
+    """Validate an ACLED CSV and turn it into event rows (dicts of Event fields)."""
+    return columns_to_rows(acled_frame_to_columns(csv, origin=origin))
+
+
+def import_columns(store: Store, columns: EventColumns, *, kind: str, path: str, sha256: str,
+                   chunk: int = 50_000) -> ImportResult:
+    """Write validated events (column-wise) in ONE transaction (all or nothing) and record the import."""
+    n = column_length(columns)
     with store.transaction() as conn:
         before = store.count(conn=conn)
         written = 0
-        with store.bulk_load(conn, len(records)):
-            for start in range(0, len(records), chunk):
-                written += store.upsert_rows(conn, records[start : start + chunk])
+        with store.bulk_load(conn, n):
+            for start in range(0, n, chunk):
+                part = {k: v[start : start + chunk] for k, v in columns.items()}
+                written += store.upsert_columns(conn, part)
         inserted = store.count(conn=conn) - before
         updated = max(written - inserted, 0)
-        store.record_import(conn, kind=kind, path=path, sha256=sha256, rows=len(records),
-                            inserted=inserted, updated=updated)
-    return ImportResult(path, len(records), inserted, updated)
+        store.record_import(conn, kind=kind, path=path, sha256=sha256, rows=n, inserted=inserted, updated=updated)
+    return ImportResult(path, n, inserted, updated)
+
+
+def import_rows(store: Store, records: list[dict[str, Any]], *, kind: str, path: str, sha256: str) -> ImportResult:
+    """Write validated rows in ONE transaction (all or nothing) and record the import."""
+    return import_columns(store, rows_to_columns(records), kind=kind, path=path, sha256=sha256)
 
 
 def import_acled(store: Store, path: Path | str) -> ImportResult:
     """Import an ACLED CSV export (current or older schema) into ``store``."""
     csv = read_csv_strict(path)
-    records = acled_frame_to_rows(csv)
-    return import_rows(store, records, kind="acled", path=str(path), sha256=csv.sha256)
+    return import_columns(store, acled_frame_to_columns(csv), kind="acled", path=str(path), sha256=csv.sha256)
 
 
 def import_frame(store: Store, frame: pd.DataFrame, label: str = "<frame>") -> ImportResult:
     """Import ACLED-shaped rows held in memory (all values as text, like a CSV), e.g. for benchmarks."""
     text = frame.astype(str).replace({"nan": "", "None": "", "<NA>": ""})
     csv = CsvFile(label, text.reset_index(drop=True), sha256="")
-    return import_rows(store, acled_frame_to_rows(csv), kind="acled", path=label, sha256="")
+    return import_columns(store, acled_frame_to_columns(csv), kind="acled", path=label, sha256="")
 
 
 __all__ = ["ImportResult", "InputError", "import_acled", "import_frame", "acled_frame_to_rows"]

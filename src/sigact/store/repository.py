@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from sigact.model import Event
 from sigact.store import migrate
+from sigact.store.columns import column_length, columns_to_rows, rows_to_columns
 from sigact.store.database import open_engine
 from sigact.store.filters import EventFilter, where
 from sigact.store.schema import EVENT_COLUMNS, audit_log, events, imports
@@ -55,21 +56,18 @@ def _sqlite_converter(key: str) -> Any:
     return None
 
 
-def _sqlite_executemany(conn: Connection, stmt: Any, rows: Sequence[dict[str, Any]], stamp: dt.datetime) -> int:
+def _sqlite_executemany(conn: Connection, stmt: Any, columns: Mapping[str, list[Any]]) -> int:
     """Bulk upsert on SQLite straight through the DB-API cursor: the same compiled statement
     SQLAlchemy would run, with values converted as SQLAlchemy's types convert them, minus the
     per-row overhead (3-4x faster on a million rows)."""
     compiled = stmt.compile(dialect=conn.dialect)
-    order = list(compiled.positiontup or [])
-    defaults = {**_EMPTY_ROW, "created_at": stamp, "updated_at": stamp}
-    columns = []
-    for key in order:
-        default = defaults[key]
-        values = [default] * len(rows) if key == "updated_at" else [row.get(key, default) for row in rows]
+    ordered = []
+    for key in compiled.positiontup or []:
         convert = _sqlite_converter(key)
-        columns.append([convert(v) for v in values] if convert else values)
+        values = columns[key]
+        ordered.append([convert(v) for v in values] if convert else values)
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    cursor.executemany(str(compiled), zip(*columns, strict=True))
+    cursor.executemany(str(compiled), zip(*ordered, strict=True))
     return max(cursor.rowcount, 0)
 
 
@@ -101,7 +99,12 @@ class Store:
     def upsert_rows(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
         """Insert event rows; an id already stored is updated only when the incoming ``timestamp``
         is newer (ACLED's timestamp is the row's last modification). Returns rows written."""
-        if not rows:
+        return self.upsert_columns(conn, rows_to_columns(rows, _EMPTY_ROW)) if rows else 0
+
+    def upsert_columns(self, conn: Connection, columns: Mapping[str, Sequence[Any]]) -> int:
+        """``upsert_rows`` for events held column-wise (field -> values), the fast path of bulk loads."""
+        n = column_length(columns)
+        if n == 0:
             return 0
         stamp = now()
         dialect_insert = sqlite.insert if self.dialect == "sqlite" else postgresql.insert
@@ -114,14 +117,17 @@ class Store:
             where=func.coalesce(stmt.excluded.timestamp, literal_column("0"))
             > func.coalesce(events.c.timestamp, literal_column("0")),
         )
+        full = {k: [v] * n for k, v in _EMPTY_ROW.items() if k not in columns}
+        full.update({k: list(v) for k, v in columns.items()})
+        full["created_at"] = [stamp] * n if "created_at" not in columns else full["created_at"]
+        full["updated_at"] = [stamp] * n
         if self.dialect == "sqlite":
-            return _sqlite_executemany(conn, stmt, rows, stamp)
-        # executemany needs every row to carry every column
-        full = [{**_EMPTY_ROW, "created_at": stamp, **row, "updated_at": stamp} for row in rows]
-        conn.execute(stmt, full)
+            return _sqlite_executemany(conn, stmt, full)
+        conn.execute(stmt, columns_to_rows(full))
         # batched executemany reports no reliable rowcount: count the rows this call stamped
-        ids = [row["id"] for row in full]
-        stamped = select(func.count()).select_from(events).where(events.c.id.in_(ids), events.c.updated_at == stamp)
+        stamped = select(func.count()).select_from(events).where(
+            events.c.id.in_(full["id"]), events.c.updated_at == stamp
+        )
         return int(conn.execute(stamped).scalar_one())
 
     @contextmanager
