@@ -72,3 +72,17 @@ def test_actors_point_to_a_country_when_none_is_named(geocoder: Geocoder) -> Non
     place = geocoder.locate("Koglweogo members clashed with gunmen in Gangani.")
     assert place is not None
     assert place.country == "Burkina Faso"
+
+
+def test_a_name_inside_one_of_the_units_named_is_not_replaced_by_a_variant(geocoder: Geocoder) -> None:
+    # GeoNames files Tatakarat under another cercle of Tombouctou: still the name written, not a look-alike
+    place = geocoder.locate("ISGS militants ambushed JNIM militants near Tatakarat (Gourma-Rharous, Tombouctou).")
+    assert place is not None
+    assert place.surface == "Tatakarat"
+    assert place.location == "Tatakarat"
+
+
+def test_a_persons_name_is_never_the_event_place(geocoder: Geocoder) -> None:
+    text = "Thousands marched to call for the release of former foreign Minister Djibril Bassole."
+    place = geocoder.locate(text)
+    assert place is None or place.surface != "Djibril"

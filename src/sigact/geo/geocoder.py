@@ -383,7 +383,17 @@ class Geocoder:
                         return parts[0] in small and parts[-1] == norm(e.admin1 or "")
                     return bool(parts) and (parts[0] in small or parts[0] == norm(e.admin1 or ""))
 
-                if units and not any(inside(self.gaz.entries[c.entry_index]) for c in m.candidates):
+                def anywhere(e: Entry, units: set[str] = units) -> bool:
+                    return bool(units & {norm(e.admin1 or ""), norm(e.admin2 or ""), norm(e.admin3 or "")})
+
+                # only ACLED's two-part "(Admin2, Admin1)", and only when no candidate is in any of
+                # the units named (GeoNames' admin-2 of a village is sometimes the neighbouring one)
+                if (
+                    len(parts) >= 2
+                    and norm(m.surface) not in STOPWORDS
+                    and norm(m.surface) not in LEVEL_WORDS
+                    and not any(anywhere(self.gaz.entries[c.entry_index]) for c in m.candidates)
+                ):
                     extra = [
                         (i, q) for i, q in self._fuzzy_all(m.surface, _CONSTRAINED_CUTOFF)
                         if i not in have and inside(self.gaz.entries[i])
