@@ -104,3 +104,11 @@ def test_unnamed_islamists_are_islamist_militia_only_in_acleds_period() -> None:
     text = "On January 14, Islamist militants attacked the border police station in Yendere."
     assert extract_text(text, dt.date(2019, 1, 16))[0].event.actor1 == "Islamist Militia (Burkina Faso)"
     assert extract_text(text, dt.date(2022, 1, 16))[0].event.actor1 == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_forces_that_bomb_are_the_initiator_but_a_vehicle_hitting_a_mine_is_the_target() -> None:
+    bombed = extract_text("French troops bombed Islamist positions in Kidal.", dt.date(2013, 2, 3))[0].event
+    assert bombed.actor1 is not None and bombed.actor1.startswith("Military Forces of France")
+    text = "A Malian army vehicle struck an IED near Boni, killing 3 soldiers."
+    hit = extract_text(text, dt.date(2013, 2, 3))[0].event
+    assert hit.actor2 is not None and hit.actor2.startswith("Military Forces of Mali")

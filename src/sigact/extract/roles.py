@@ -42,6 +42,9 @@ _POLICE_ACTION = re.compile(
     re.IGNORECASE,
 )
 _POLICE = re.compile(r"\b(?:police|gendarm\w*|security\s+forces|CRS|forces\s+de\s+l'ordre)\b", re.IGNORECASE)
+_STATE_BOMBED = re.compile(
+    r"[^.]{0,25}?\b(?:bombed|bombard\w*|shelled|blew\s+up|detonated|dropped\s+bombs)\b", re.IGNORECASE
+)
 _CLAIMANT = re.compile(r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*)\b", re.IGNORECASE)
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
@@ -296,6 +299,8 @@ def assign_roles(
             initiator is not None
             and (_inter(initiator.name, initiator.mention, reg) or 0) in (1, 8)
             and not (_PASSIVE_BEFORE.search(text[max(0, initiator.mention.start - 40) : initiator.mention.start]))
+            # "French troops bombed ...": forces that set off the explosives themselves stay the initiator
+            and not _STATE_BOMBED.match(text, initiator.mention.end)
         ):
             target = initiator
             initiator = nonstate[0] if nonstate else None
