@@ -153,3 +153,11 @@ def test_kidnapping_is_abduction_of_civilians() -> None:
 def test_mention_ids_are_stable() -> None:
     text = "On June 11, gunmen killed four civilians in Djibo."
     assert extract_text(text, PUB)[0].event.id == extract_text(text, PUB)[0].event.id
+
+
+def test_abduction_with_killing_is_coded_as_the_attack() -> None:
+    text = "On June 3, gunmen abducted two traders and killed a third near Djibo."
+    (e,) = extract_text(text, dt.date(2024, 6, 5))
+    assert e.sub_event_type != "Abduction/forced disappearance"
+    (k,) = extract_text("On June 3, gunmen abducted two traders near Djibo.", dt.date(2024, 6, 5))
+    assert k.sub_event_type == "Abduction/forced disappearance"
