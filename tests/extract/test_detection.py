@@ -158,6 +158,6 @@ def test_mention_ids_are_stable() -> None:
 def test_abduction_with_killing_is_coded_as_the_attack() -> None:
     text = "On June 3, gunmen abducted two traders and killed a third near Djibo."
     (e,) = extract_text(text, dt.date(2024, 6, 5))
-    assert e.sub_event_type != "Abduction/forced disappearance"
+    assert e.event.sub_event_type != "Abduction/forced disappearance"
     (k,) = extract_text("On June 3, gunmen abducted two traders near Djibo.", dt.date(2024, 6, 5))
-    assert k.sub_event_type == "Abduction/forced disappearance"
+    assert k.event.sub_event_type == "Abduction/forced disappearance"
