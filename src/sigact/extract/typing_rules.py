@@ -127,11 +127,11 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
         and not re.search(r"\b(?:soldiers?|troops|army|gendarmes?)\b[^.]{0,40}\b(?:abducted|kidnapped)\b", text, re.I)
     ):
         return "Violence against civilians", "Abduction/forced disappearance", "abduction"
-    if sub == "Abduction/forced disappearance" and _KILLING.search(text):
-        # ACLED: an abduction in which people are also killed is coded as the attack
-        alt = next((r for r, _ in pred.ranked if r != sub), None)
+    if sub in ("Abduction/forced disappearance", "Looting/property destruction") and _KILLING.search(text):
+        # ACLED: an abduction or looting in which people are also killed is coded as the attack
+        alt = next((r for r, _ in pred.ranked if r not in (sub, "Abduction/forced disappearance")), None)
         if alt is not None:
-            return SUB_EVENT_TO_TYPE[alt], alt, "abduction with killing"
+            return SUB_EVENT_TO_TYPE[alt], alt, "killing"
     if event_type == "Protests" and _RIOT_ACTS.search(text):
         return "Riots", "Violent demonstration", "riot"
     if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
