@@ -84,3 +84,17 @@ def test_mentions_carry_the_estimated_flag() -> None:
     stated = extract_document(Document(doc_key="s", text="Gunmen killed 12 villagers in Djibo on 3 May 2024."))
     assert vague and vague[0].extras["fatalities_estimated"] is True
     assert stated and stated[0].extras["fatalities_estimated"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen attacked Koulpika (coded as Barsalogo at geoprecision 2), and killed seven people.", 7),
+        ("Militants burned a school (coded as Diabatou at geoprecision 2), no casualties reported.", 0),
+        ("A motorcyclist was killed by the explosion of an IED between Guienbile and Barsalogo.", 1),
+        ("A civilian driver part of an army logistics convoy was killed by the explosion of an IED.", 1),
+        ("A convoy was attacked and a vehicle was destroyed.", 0),
+    ],
+)
+def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected

@@ -86,11 +86,14 @@ _BARE_ONE_RE = re.compile(
     r"market|school|convoy|area)\b)[\w'’-]+|"
     r"\b(?:the|a|an|one|le|la|un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|commander|chief|soldier|gendarme|civilian|man|woman|"
     r"child|boy|girl|herder|trader|merchant|imam|villager|resident|officer|policeman|teacher|militant|assailant|"
-    r"attacker|passenger|occupant|individual|person|mayor|notable|leader|member|customs\s+officer)"
-    r"(?:\s+of\s+the\s+[\w'’-]+)?\s+"
+    r"attacker|passenger|occupant|individual|person|mayor|notable|leader|member|customs\s+officer|motorcyclist|"
+    r"prefect|farmer|shepherd|worker|hunter|student|pupil|guard|official|councill?or|councilman|marabout|nurse|"
+    r"sub-officer|catechist|pastor|priest|miner|gold\s+miner)"
+    r"(?:\s+of\s+the\s+[\w'’-]+)?(?:\s+(?!(?:and|et|or)\b)[\w'’-]+){0,8}?\s+"
     r"(?:(?:was\s+)?(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
     re.IGNORECASE,
 )
+_GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
@@ -336,6 +339,7 @@ def count_fatalities(text: str) -> int:
 def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     """``(figure, estimated)``: ACLED's fatality figure and whether it is a conventional figure for a
     vague report ("several killed" = 3, "dozens" = 12, "a massacre" = 10) rather than a stated one."""
+    text = _GEOPRECISION.sub(" ", text)  # ACLED's "(coded as X at geoprecision 2)" is not a count
     coded = _CODED.search(text)
     if coded:
         return int(coded.group(1) or coded.group(2)), False
