@@ -129,9 +129,9 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
         return "Violence against civilians", "Abduction/forced disappearance", "abduction"
     if sub in ("Abduction/forced disappearance", "Looting/property destruction") and _KILLING.search(text):
         # ACLED: an abduction or looting in which people are also killed is coded as the attack
-        alt = next((r for r, _ in pred.ranked if r not in (sub, "Abduction/forced disappearance")), None)
-        if alt is not None:
-            return SUB_EVENT_TO_TYPE[alt], alt, "killing"
+        other = next((r for r, _ in pred.ranked if r not in (sub, "Abduction/forced disappearance")), None)
+        if other is not None:
+            return SUB_EVENT_TO_TYPE[other], other, "killing"
     if event_type == "Protests" and _RIOT_ACTS.search(text):
         return "Riots", "Violent demonstration", "riot"
     if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
