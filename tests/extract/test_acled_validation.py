@@ -13,14 +13,14 @@ import pytest
 from sigact.evaluation.split import is_validation
 from sigact.extract.evaluate import evaluate_frame, load_split
 
-FLOORS = {  # measured on these 400 rows: 0.988 0.863 0.826 0.868 0.843 0.780 0.853 0.980
+FLOORS = {  # measured on these 400 rows: 0.988 0.863 0.826 0.868 0.843 0.780 0.865 0.980
     "detected": 0.96,
     "event_type": 0.84,
     "sub_event_type_wf1": 0.81,
     "actor1": 0.85,
     "admin1": 0.80,  # geocoding's share (src/sigact/geo), kept loose while it changes
     "within_25km": 0.74,
-    "fatalities": 0.83,
+    "fatalities": 0.85,
     "date_stated": 0.96,
 }
 
