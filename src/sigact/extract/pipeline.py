@@ -36,7 +36,7 @@ from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
 
-EXTRACTOR_VERSION = "extract-1.4"
+EXTRACTOR_VERSION = "extract-1.5"
 
 _COUNTRY_WORDS = {
     "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",
@@ -458,8 +458,12 @@ def extract_document(doc: Document) -> list[Mention]:
         civ = CIVILIAN_TARGETING if (roles.inter2 == 7 and event_type in (
             "Violence against civilians", "Explosions/Remote violence")) else None  # fmt: skip
         confidence = pred.confidence if rule is None else max(pred.confidence, 0.7)
-        confidence *= (1.0 if d.dated else 0.8) * (1.0 if d.place is not None else 0.8)
         p = d.place
+        if p is None and country is not None:
+            # the country is known now (from the actors, or a guess from the wording): with it as a hint the
+            # geocoder can resolve names it would not pick blind, or fall back to the country's admin unit
+            p = geo.locate(text, focus=(d.sents[0].start, d.sents[-1].end), country_hint=country)
+        confidence *= (1.0 if d.dated else 0.8) * (1.0 if p is not None else 0.8)
         source_fields: dict[str, Any] = {"extractor": EXTRACTOR_VERSION}
         if rule:
             source_fields["rule"] = rule

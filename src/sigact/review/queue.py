@@ -44,6 +44,8 @@ def reasons_for(event: Event, figures: list[int]) -> list[str]:
         reasons.append("conflicting fatality figures: " + ", ".join(str(v) for v in distinct))
     if date_unknown(event):
         reasons.append("date unknown (dated to the day of ingest)")
+    elif event.source_fields.get("date_assumed"):
+        reasons.append("year assumed (the text gives none and the document has no publication date)")
     if event.latitude is None or event.longitude is None or event.geo_precision in (None, 3):
         reasons.append("unresolved place" + (f" ({event.location})" if event.location else ""))
     return reasons
