@@ -23,26 +23,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    [
-        "january jan janv janvier",
-        "february feb febr fev fév févr fevrier février",
-        "march mar mars",
-        "april apr avr avril",
-        "may mai",
-        "june jun juin",
-        "july jul juil juillet",
-        "august aug aou aoû août aout",
-        "september sep sept septembre",
-        "october oct octobre",
-        "november nov novembre",
-        "december dec déc decembre décembre",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        MONTHS[_n] = _num
+from sigact.ingest.dates import MONTHS
+
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,

@@ -16,7 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTHS: dict[str, int] = {}
+# Month names and abbreviations, English and French -> month number (extraction uses it too).
+MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     [
         "january jan janv janvier",
@@ -35,9 +36,9 @@ for _num, _names in enumerate(
     start=1,
 ):
     for _n in _names.split():
-        _MONTHS[_n] = _num
+        MONTHS[_n] = _num
 
-_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _WEEKDAY_RE = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?\s+"
@@ -86,11 +87,11 @@ def find_dates(line: str) -> list[DateMatch]:
     """Every full (day-month-year) date written in ``line``, in order."""
     found: list[DateMatch] = []
     for m in _DMY.finditer(line):
-        d = _safe_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        d = _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
         if d:
             found.append(DateMatch(d, m.start(), m.end()))
     for m in _MDY.finditer(line):
-        d = _safe_date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2)))
+        d = _safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
         if d and not any(f.start <= m.start() < f.end for f in found):
             found.append(DateMatch(d, m.start(), m.end()))
     for m in _ISO.finditer(line):
