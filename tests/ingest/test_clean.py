@@ -126,3 +126,13 @@ def test_language_detection() -> None:
     assert detect_language("Des hommes armés ont attaqué le poste de l'armée dans la nuit.") == "fr"
     assert detect_language("Armed men attacked the army post during the night.") == "en"
     assert detect_language("12345", default="fr") == "fr"
+
+
+def test_wiki_infobox_fields_are_dropped_and_the_prose_kept() -> None:
+    text = (
+        "Infobox\n- Conflict: Attack on X\n- Combatant1: Mali\n- Casualties2: 10 killed (per the group)\n\n"
+        "On 3 May 2024, militants attacked the army camp in X, killing 12 soldiers.\n"
+    )
+    cleaned = clean_text(text)
+    assert "Combatant1" not in cleaned and "Casualties2" not in cleaned and "Infobox" not in cleaned
+    assert cleaned.startswith("On 3 May 2024, militants attacked")

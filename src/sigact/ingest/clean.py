@@ -54,6 +54,7 @@ _LINE_PATTERNS = [
     r"^about [\w .'-]{2,60} \d+ articles?\b",
     r"^edit$|^\[edit\]$|^modifier$",
 ]
+_INFOBOX_FIELD = re.compile(r"^[-*•]\s*[\w ()'/-]{1,40}:\s")
 _LINE_RES = [re.compile(p, re.IGNORECASE) for p in _LINE_PATTERNS]
 _MAX_BOILERPLATE_LINE = 260
 
@@ -141,6 +142,14 @@ def clean_text(text: str, title: str | None = None, language: str = "en") -> str
             continue
         if is_boilerplate_line(s):
             keep[i] = False
+            if s.lower().rstrip(" :") == "infobox":
+                # a wiki infobox: "- Key: value" summary lines the article body tells again in prose
+                j = i + 1
+                while j < n and (not lines[j].strip() or _INFOBOX_FIELD.match(lines[j].strip())):
+                    keep[j] = False
+                    j += 1
+                i = j
+                continue
             # an embedded tweet: its text sits on the lines just above the attribution / pic.twitter line
             if "pic.twitter.com" in s or re.search(r"\(@\w+\)", s):
                 k = i - 1
