@@ -64,6 +64,13 @@ class Report:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
+_NO_DEATHS = re.compile(
+    r"\bno (?:one|body|deaths?|casualt\w*|fatalit\w*|victims?|loss of life)\b|\bnobody\b|without (?:causing )?"
+    r"(?:any )?(?:casualt\w*|deaths?|victims?)|\bzero (?:deaths?|casualt\w*)|\bunharmed\b|"
+    r"\b(?:aucune?|pas de|sans (?:faire )?(?:de )?)\s*(?:victimes?|morts?|pertes?)\b|\bpersonne n'a été tué"
+)
+
+
 def figure_is_specific(report: Report) -> bool:
     """Whether the report's fatality figure is stated rather than coded from a vague phrase.
 
@@ -74,6 +81,11 @@ def figure_is_specific(report: Report) -> bool:
     value = report.event.fatalities
     if value is None:
         return False
+    if value == 0:
+        # ACLED codes 0 when a report mentions no deaths; only a report that SAYS nobody died is a specific 0
+        # (a silent report must not undercut another's stated toll when they are merged)
+        text = (report.sentence or report.event.evidence or report.event.notes or "").lower()
+        return _NO_DEATHS.search(text) is not None
     for flags in (report.extras, report.event.source_fields):
         if "fatalities_estimated" in flags:
             return not bool(flags["fatalities_estimated"])
