@@ -72,6 +72,12 @@ class Snapshot:
     labels: dict[str, np.ndarray]  # code -> value
     _masks: OrderedDict[str, np.ndarray] = field(default_factory=OrderedDict, repr=False)
     _mask_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    fat0: np.ndarray = field(init=False, repr=False)  # fatalities with unknown as 0 (for sums)
+    months: np.ndarray = field(init=False, repr=False)  # months since 1970-01
+
+    def __post_init__(self) -> None:
+        self.fat0 = np.nan_to_num(self.fatalities)
+        self.months = self.days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int32)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -350,21 +356,46 @@ def summary(snap: Snapshot, store: Store, flt: EventFilter) -> dict[str, Any]:
     if not n:
         return {"events": 0, "fatalities": 0, "date_min": None, "date_max": None}
     days = snap.days[m]
-    return {"events": n, "fatalities": int(np.nansum(snap.fatalities[m])),
+    return {"events": n, "fatalities": int(snap.fat0[m].sum()),
             "date_min": _date(int(days.min())).isoformat(), "date_max": _date(int(days.max())).isoformat()}
 
 
-def day_totals(snap: Snapshot, store: Store, flt: EventFilter) -> list[tuple[dt.date, int, int]]:
-    """(day, events, fatalities) for each day with events."""
+def _month_start(month: int) -> dt.date:
+    return dt.date(1970 + month // 12, month % 12 + 1, 1)
+
+
+def timeline(snap: Snapshot, store: Store, flt: EventFilter, interval: str) -> list[dict[str, Any]]:
+    """Events and fatalities per day / ACLED week (Saturday-Friday) / month / year, every period
+    from the first to the last present (as :func:`sigact.web.query.timeline`), grouped with numpy."""
     m = snap.mask(store, flt)
     if not m.any():
         return []
-    days = snap.days[m]
-    lo = int(days.min())
-    n = np.bincount(days - lo)
-    fat = np.bincount(days - lo, weights=np.nan_to_num(snap.fatalities[m]))
-    nz = np.flatnonzero(n)
-    return [(_date(lo + int(i)), int(n[i]), int(round(fat[i]))) for i in nz]
+    if interval in ("month", "year"):
+        keys = snap.months[m]
+        if interval == "year":
+            keys = keys // 12
+    else:
+        keys = snap.days[m]
+        if interval == "week":  # 1970-01-01 was a Thursday: (day + 5) % 7 days since Saturday
+            keys = keys - (keys + 5) % 7
+    lo = int(keys.min())
+    n = np.bincount(keys - lo)
+    fat = np.rint(np.bincount(keys - lo, weights=snap.fat0[m])).astype(np.int64).tolist()
+    counts = n.tolist()
+    if interval == "week":
+        slots = range(0, len(counts), 7)
+        labels = [_date(lo + i).isoformat() for i in slots]
+    elif interval == "day":
+        slots = range(len(counts))
+        labels = [_date(lo + i).isoformat() for i in slots]
+    elif interval == "month":
+        slots = range(len(counts))
+        labels = [_month_start(lo + i).isoformat() for i in slots]
+    else:
+        slots = range(len(counts))
+        labels = [f"{1970 + lo + i:04d}-01-01" for i in slots]
+    return [{"period": label, "events": counts[i], "fatalities": fat[i]}
+            for label, i in zip(labels, slots, strict=True)]
 
 
 def shares(snap: Snapshot, store: Store, flt: EventFilter, by: str, limit: int) -> dict[str, Any]:
@@ -373,7 +404,7 @@ def shares(snap: Snapshot, store: Store, flt: EventFilter, by: str, limit: int) 
     codes = snap.codes[by][m]
     size = len(snap.labels[by]) + 1
     n = np.bincount(codes, minlength=size)  # slot 0: NULL
-    fat = np.bincount(codes, weights=np.nan_to_num(snap.fatalities[m]), minlength=size)
+    fat = np.bincount(codes, weights=snap.fat0[m], minlength=size)
     totals: dict[Any, list[int]] = {}
     for slot in np.flatnonzero(n):
         value = None if slot == 0 else snap.labels[by][slot - 1]
