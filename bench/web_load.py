@@ -7,9 +7,13 @@
 The store is filled once with ACLED-shaped rows resampled in memory from ../shared/data
 (bench/generate.py, imported with sigact.formats.acled.import_frame) into a file outside the
 repository (default /tmp/sigact-web-bench-<N>.db, reused by later runs). ``sigact serve`` runs in a
-subprocess on a free loopback port; C async clients (httpx) send R requests in all, drawn from a mix
+subprocess on a free loopback port; C concurrent clients send R requests in all, drawn from a mix
 of dashboard queries with varied filters (country, admin1, actor, event type, dates, pages), and
-stop early after S seconds. The load starts once the server's in-memory column copy is loaded
+stop early after S seconds. The load tool (``--tool``): ``wrk`` (default when /usr/bin/wrk or
+``wrk`` on PATH exists: C, one thread and one keep-alive connection per client, a Lua script walks
+the pre-generated request list and times each request) or ``httpx`` (Python async clients; the
+fallback when wrk is absent; it burns more of the CPU it shares with the server). The tool used is
+printed. The load starts once the server's in-memory column copy is loaded
 (/api/status). The server's answer cache is on (as in normal use): the first request for each
 distinct filter is computed ("cold"), repeats are cached; cold and all-request figures are printed
 separately.
@@ -21,15 +25,18 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -168,6 +175,133 @@ async def run_load(base: str, mix: list[tuple[str, str, dict[str, Any]]], client
     return times, cold, errors, time.perf_counter() - t0, done
 
 
+WRK_SCRIPT = r"""
+-- sigact bench/web_load.py: thread k (one connection) sends requests k, k+T, k+2T... of the list,
+-- times each one (CLOCK_MONOTONIC) and writes "index status ms start_ms bytes" lines to its file.
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } sigact_timespec;
+int clock_gettime(int clk, sigact_timespec *tp);
+]]
+local ts = ffi.new("sigact_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts)
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
+
+local counter = 0
+function setup(thread)
+  thread:set("id", counter)
+  counter = counter + 1
+end
+
+local mine, pos, started, out, out_dir, threads = {}, 0, 0, nil, nil, 1  -- pos: answered so far
+function init(args)
+  local paths_file = args[1]
+  out_dir = args[2]
+  threads = tonumber(args[3])
+  local i = 0
+  for line in io.lines(paths_file) do
+    if i % threads == id then mine[#mine + 1] = {i, line} end
+    i = i + 1
+  end
+  out = io.open(out_dir .. "/wrk-" .. id .. ".txt", "w")
+end
+
+function request()
+  -- wrk calls request() once in thread 0 to check the script before the run: nothing here
+  -- advances the list; response() does
+  if pos >= #mine then
+    -- nothing left: a cheap request that is not recorded (the thread stops on its answer)
+    return wrk.format("GET", "/api/config")
+  end
+  started = now_ms()
+  return wrk.format("GET", mine[pos + 1][2])
+end
+
+function response(status, headers, body)
+  if pos < #mine then
+    pos = pos + 1
+    local ok = status
+    local first = string.sub(body or "", 1, 1)
+    if status == 200 and first ~= "{" and first ~= "[" then ok = 0 end
+    out:write(string.format("%d %d %.3f %.3f %d\n", mine[pos][1], ok, now_ms() - started, started, #(body or "")))
+  end
+  if pos >= #mine then
+    out:close()
+    io.open(out_dir .. "/done-" .. id, "w"):close()  -- tells the bench to end wrk (it waits out -d)
+    wrk.thread:stop()
+  end
+end
+"""
+
+
+def wrk_path() -> str | None:
+    return shutil.which("wrk") or (shutil.which("/usr/bin/wrk"))
+
+
+def run_wrk(wrk: str, base: str, mix: list[tuple[str, str, dict[str, Any]]], clients: int, max_seconds: float
+            ) -> tuple[dict[str, list[float]], dict[str, list[float]], int, float, int]:
+    """The mix sent by wrk (``clients`` threads, one connection each); same figures as run_load.
+    A request missing from the threads' logs (not answered in time, socket error) is an error."""
+    with tempfile.TemporaryDirectory(prefix="sigact-wrk-") as tmp:
+        paths = Path(tmp) / "paths.txt"
+        paths.write_text("".join(f"{path}?{urlencode(params, doseq=True)}\n" if params else f"{path}\n"
+                                 for _g, path, params in mix))
+        script = Path(tmp) / "mix.lua"
+        script.write_text(WRK_SCRIPT)
+        cmd = [wrk, "-t", str(clients), "-c", str(clients), "-d", f"{int(max_seconds)}s", "--timeout", "30s",
+               "-s", str(script), base, "--", str(paths), tmp, str(clients)]
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # wrk always runs for its whole -d: interrupt it (as Ctrl-C does) once every thread is done
+        while proc.poll() is None and time.perf_counter() - t0 < max_seconds + 30:
+            if len(list(Path(tmp).glob("done-*"))) >= clients:
+                proc.send_signal(signal.SIGINT)
+                break
+            time.sleep(0.1)
+        try:
+            stdout, stderr = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+        wall = time.perf_counter() - t0
+        if proc.returncode not in (0, -signal.SIGINT):
+            raise SystemExit(f"wrk failed ({proc.returncode}): {stderr or stdout}")
+        rows: list[tuple[float, int, int, float]] = []
+        for f in Path(tmp).glob("wrk-*.txt"):
+            for line in f.read_text().splitlines():
+                f_idx, f_status, f_ms, f_start, _size = line.split()
+                rows.append((float(f_start), int(f_idx), int(f_status), float(f_ms)))
+    socket_errors = 0
+    for line in stdout.splitlines():
+        if "Socket errors" in line:  # connect N, read N, write N, timeout N
+            socket_errors = sum(int(x) for x in line.replace(",", " ").split() if x.isdigit())
+    times: dict[str, list[float]] = defaultdict(list)
+    cold: dict[str, list[float]] = defaultdict(list)
+    seen: set[str] = set()
+    errors = len(mix) - len(rows)  # not answered (stopped by the time bound counts as error too)
+    rows.sort()
+    if rows:
+        elapsed = (rows[-1][0] + rows[-1][3] - rows[0][0]) / 1000
+    else:
+        elapsed = wall
+    for _start, idx, status, ms in rows:
+        group, path, params = mix[idx]
+        key = path + "?" + str(sorted((k, v) for k, v in params.items() if k != "offset"))
+        first = key not in seen
+        seen.add(key)
+        if status != 200:
+            errors += 1
+            continue
+        times[group].append(ms)
+        if first:
+            cold[group].append(ms)
+    if socket_errors:
+        print(f"wrk reported socket errors: {socket_errors}")
+    return times, cold, errors, elapsed, len(rows)
+
+
 def pct(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
@@ -199,7 +333,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--max-seconds", type=float, default=180)
     ap.add_argument("--db", type=Path, default=None)
+    ap.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto",
+                    help="load tool: wrk when installed (auto), else httpx")
     args = ap.parse_args()
+    wrk = wrk_path() if args.tool in ("auto", "wrk") else None
+    if args.tool == "wrk" and wrk is None:
+        raise SystemExit("wrk is not installed (apt-get install wrk); use --tool httpx")
     db = args.db or Path(os.environ.get("TMPDIR", "/tmp")) / f"sigact-web-bench-{args.events}.db"
     build_store(db, args.events)
     port = free_port()
@@ -216,8 +355,16 @@ def main() -> None:
         print(f"server: {base} ({args.workers} worker(s)); column copy {state} after {time.perf_counter() - t0:.0f} s")
         facets = httpx.get(base + "/api/facets", timeout=120).json()
         mix = request_mix(base, facets, args.requests)
-        times, cold, errors, elapsed, done = asyncio.run(run_load(base, mix, args.clients, args.max_seconds))
-        print(f"\n{done:,} requests from {args.clients} concurrent clients in {elapsed:.1f} s "
+        uptime = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
+        print(f"load average before the run: {' '.join(uptime)} ({os.cpu_count()} CPUs)")
+        if wrk:
+            tool = f"wrk ({wrk}, {args.clients} threads x 1 connection, Lua request list)"
+            times, cold, errors, elapsed, done = run_wrk(wrk, base, mix, args.clients, args.max_seconds)
+        else:
+            tool = f"httpx (Python asyncio, {args.clients} clients in one process)"
+            times, cold, errors, elapsed, done = asyncio.run(run_load(base, mix, args.clients, args.max_seconds))
+        print(f"\nload tool: {tool}")
+        print(f"{done:,} requests from {args.clients} concurrent clients in {elapsed:.1f} s "
               f"({done / elapsed:,.0f} req/s), errors: {errors}")
         ok = report("all requests (answer cache on, as served)", times)
         report("first request of each distinct query (computed, not cached)", cold)
