@@ -48,7 +48,7 @@ SHARE_COLUMNS = {"event_type", "sub_event_type", "country", "admin1", "admin2", 
                  "origin"}
 MIN_ROWS = 50_000  # smaller stores are fast enough in SQL
 CHECK_EVERY = 1.0
-MASKS_KEPT = 64  # recent filter masks kept per snapshot (1 byte per event each)
+MASKS_KEPT = 64  # recent filter masks (1 byte per event) and selected positions (4 bytes per selected event)
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -75,20 +75,30 @@ class Snapshot:
     fat0: np.ndarray = field(init=False, repr=False)  # fatalities with unknown as 0 (for sums)
     months: np.ndarray = field(init=False, repr=False)  # months since 1970-01
 
+    neg_days: np.ndarray = field(init=False, repr=False)  # -days: ascending, for date ranges by bisection
+    not_merged: np.ndarray = field(init=False, repr=False)
+    not_rejected: np.ndarray = field(init=False, repr=False)
+    visible: np.ndarray = field(init=False, repr=False)  # neither merged nor rejected (the web's default)
+
     def __post_init__(self) -> None:
         self.fat0 = np.nan_to_num(self.fatalities)
         self.months = self.days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int32)
+        self.neg_days = -self.days
+        self.not_merged = ~self.merged
+        self.not_rejected = ~self.isin("status", ["rejected"])
+        self.visible = self.not_merged & self.not_rejected
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def isin(self, column: str, values: Any) -> np.ndarray:
+    def isin(self, column: str, values: Any, lo: int = 0, hi: int | None = None) -> np.ndarray:
+        """Whether ``column`` is one of ``values``, for rows ``lo:hi``."""
         lookup = self.categories[column]
         table = np.zeros(len(self.labels[column]) + 1, dtype=bool)
         for v in values:
             if v in lookup:
                 table[lookup[v] + 1] = True
-        return table[self.codes[column]]  # one gather: faster than np.isin
+        return table[self.codes[column][lo:hi]]  # one gather: faster than np.isin
 
     def mask(self, store: Store, flt: EventFilter) -> np.ndarray:
         """The events ``flt`` selects (read-only; the last few masks are kept for reuse)."""
@@ -106,31 +116,60 @@ class Snapshot:
                 self._masks.popitem(last=False)
         return m
 
+    def indices(self, store: Store, flt: EventFilter) -> np.ndarray:
+        """Positions of the events ``flt`` selects, ascending (newest first; read-only, kept like masks)."""
+        key = "idx:" + json.dumps(flt.to_dict(), sort_keys=True, default=str)
+        with self._mask_lock:
+            hit = self._masks.get(key)
+            if hit is not None:
+                self._masks.move_to_end(key)
+                return hit
+        idx = np.flatnonzero(self._compute_mask(store, flt)).astype(np.int32)
+        idx.setflags(write=False)
+        with self._mask_lock:
+            self._masks[key] = idx
+            while len(self._masks) > MASKS_KEPT:
+                self._masks.popitem(last=False)
+        return idx
+
     def _compute_mask(self, store: Store, flt: EventFilter) -> np.ndarray:
-        m = np.ones(len(self), dtype=bool)
-        if flt.date_from:
-            m &= self.days >= (flt.date_from - EPOCH).days
+        # Rows are sorted newest first: a date range is one slice, found by bisection; the other
+        # conditions are evaluated on that slice only.
+        lo, hi = 0, len(self)
         if flt.date_to:
-            m &= self.days <= (flt.date_to - EPOCH).days
+            lo = int(np.searchsorted(self.neg_days, -(flt.date_to - EPOCH).days, side="left"))
+        if flt.date_from:
+            hi = int(np.searchsorted(self.neg_days, -(flt.date_from - EPOCH).days, side="right"))
+        hi = max(lo, hi)
+        hide_merged = flt.include_merged is False
+        hide_rejected = flt.include_rejected is False and not flt.status
+        if hide_merged and hide_rejected:
+            sub = self.visible[lo:hi].copy()
+        elif hide_merged:
+            sub = self.not_merged[lo:hi].copy()
+        elif hide_rejected:
+            sub = self.not_rejected[lo:hi].copy()
+        else:
+            sub = np.ones(hi - lo, dtype=bool)
         for name in ("country", "admin1", "admin2", "sub_event_type", "status", "origin"):
             values = getattr(flt, name)
             if values:
-                m &= self.isin(name, values)
+                sub &= self.isin(name, values, lo, hi)
         if flt.event_type:
-            m &= self.isin("event_type", event_type_values(flt.event_type))
+            sub &= self.isin("event_type", event_type_values(flt.event_type), lo, hi)
         if flt.exclude_event_type:
-            m &= ~self.isin("event_type", event_type_values(flt.exclude_event_type))
+            sub &= ~self.isin("event_type", event_type_values(flt.exclude_event_type), lo, hi)
         if flt.actor:
             matched = actor_index(store).matches(list(flt.actor), flt.actor_role, flt.include_uncertain)
-            any_actor = np.zeros(len(self), dtype=bool)
+            any_actor = np.zeros(hi - lo, dtype=bool)
             for col, vals in matched.items():
                 if vals:
-                    any_actor |= self.isin(col, vals)
-            m &= any_actor
-        if flt.include_merged is False:
-            m &= ~self.merged
-        if flt.include_rejected is False and not flt.status:
-            m &= ~self.isin("status", ["rejected"])
+                    any_actor |= self.isin(col, vals, lo, hi)
+            sub &= any_actor
+        if lo == 0 and hi == len(self):
+            return sub
+        m = np.zeros(len(self), dtype=bool)
+        m[lo:hi] = sub
         return m
 
 
@@ -336,12 +375,12 @@ def _date(day: int) -> dt.date:
 
 
 def count(snap: Snapshot, store: Store, flt: EventFilter) -> int:
-    return int(snap.mask(store, flt).sum())
+    return len(snap.indices(store, flt))
 
 
 def page_ids(snap: Snapshot, store: Store, flt: EventFilter, limit: int, offset: int) -> list[str]:
     """Ids of one page, newest first (event_date desc, id desc)."""
-    idx = np.flatnonzero(snap.mask(store, flt))[offset:offset + limit]
+    idx = snap.indices(store, flt)[offset:offset + limit]
     return [str(i) for i in snap.ids[idx]]
 
 
@@ -351,13 +390,14 @@ def geo_ids(snap: Snapshot, store: Store, flt: EventFilter, limit: int) -> list[
 
 
 def summary(snap: Snapshot, store: Store, flt: EventFilter) -> dict[str, Any]:
-    m = snap.mask(store, flt)
-    n = int(m.sum())
+    idx = snap.indices(store, flt)
+    n = len(idx)
     if not n:
         return {"events": 0, "fatalities": 0, "date_min": None, "date_max": None}
-    days = snap.days[m]
-    return {"events": n, "fatalities": int(snap.fat0[m].sum()),
-            "date_min": _date(int(days.min())).isoformat(), "date_max": _date(int(days.max())).isoformat()}
+    # rows are newest first: the first selected is the latest date, the last the earliest
+    return {"events": n, "fatalities": int(snap.fat0[idx].sum()),
+            "date_min": _date(int(snap.days[idx[-1]])).isoformat(),
+            "date_max": _date(int(snap.days[idx[0]])).isoformat()}
 
 
 def _month_start(month: int) -> dt.date:
@@ -367,20 +407,20 @@ def _month_start(month: int) -> dt.date:
 def timeline(snap: Snapshot, store: Store, flt: EventFilter, interval: str) -> list[dict[str, Any]]:
     """Events and fatalities per day / ACLED week (Saturday-Friday) / month / year, every period
     from the first to the last present (as :func:`sigact.web.query.timeline`), grouped with numpy."""
-    m = snap.mask(store, flt)
-    if not m.any():
+    idx = snap.indices(store, flt)
+    if not len(idx):
         return []
     if interval in ("month", "year"):
-        keys = snap.months[m]
+        keys = snap.months[idx]
         if interval == "year":
             keys = keys // 12
     else:
-        keys = snap.days[m]
+        keys = snap.days[idx]
         if interval == "week":  # 1970-01-01 was a Thursday: (day + 5) % 7 days since Saturday
             keys = keys - (keys + 5) % 7
     lo = int(keys.min())
     n = np.bincount(keys - lo)
-    fat = np.rint(np.bincount(keys - lo, weights=snap.fat0[m])).astype(np.int64).tolist()
+    fat = np.rint(np.bincount(keys - lo, weights=snap.fat0[idx])).astype(np.int64).tolist()
     counts = n.tolist()
     if interval == "week":
         slots = range(0, len(counts), 7)
@@ -399,12 +439,12 @@ def timeline(snap: Snapshot, store: Store, flt: EventFilter, interval: str) -> l
 
 
 def shares(snap: Snapshot, store: Store, flt: EventFilter, by: str, limit: int) -> dict[str, Any]:
-    m = snap.mask(store, flt)
-    total = int(m.sum())
-    codes = snap.codes[by][m]
+    idx = snap.indices(store, flt)
+    total = len(idx)
+    codes = snap.codes[by][idx]
     size = len(snap.labels[by]) + 1
     n = np.bincount(codes, minlength=size)  # slot 0: NULL
-    fat = np.bincount(codes, weights=snap.fat0[m], minlength=size)
+    fat = np.bincount(codes, weights=snap.fat0[idx], minlength=size)
     totals: dict[Any, list[int]] = {}
     for slot in np.flatnonzero(n):
         value = None if slot == 0 else snap.labels[by][slot - 1]
