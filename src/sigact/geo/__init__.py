@@ -2,7 +2,8 @@
 survives press spellings, disambiguation in context and the choice of where an event happened.
 
 Public API: :class:`Geocoder` (``Geocoder.default()``, ``locate``, ``find_places``, ``geocode``),
-:class:`Place`, :class:`PlaceMention`, :class:`Candidate`.
+:class:`Place`, :class:`PlaceMention`, :class:`Candidate`; :func:`sigact.geo.outlines.admin1_shapes`
+for the admin-1 polygons (maps).
 """
 
 from sigact.geo.geocoder import Candidate, Geocoder, Place, PlaceMention

@@ -21,7 +21,7 @@ from shapely.geometry.base import BaseGeometry  # noqa: E402
 
 from sigact.analyze import aggregate as agg  # noqa: E402
 from sigact.analyze.aggregate import live  # noqa: E402
-from sigact.report.boundaries import admin1_shapes, iso2_for  # noqa: E402
+from sigact.geo.outlines import admin1_shapes, iso2_for  # noqa: E402
 from sigact.report.spec import ReportSpec  # noqa: E402
 from sigact.store import Store  # noqa: E402
 

@@ -1,6 +1,8 @@
-"""Admin-1 outlines for the map, from the bundled gazetteer (Natural Earth, public domain).
+"""Admin-1 outlines from the bundled gazetteer (Natural Earth, public domain), for maps.
 
-Burkina Faso's polygons are provinces; they are dissolved into its 13 regions (ACLED's admin-1).
+The public way for other stages (reports) to draw the polygons the geocoder uses for point-in-polygon,
+without reading the gazetteer's tables themselves. Burkina Faso's polygons are provinces; they are
+dissolved into its 13 regions (ACLED's admin-1).
 """
 
 from __future__ import annotations
