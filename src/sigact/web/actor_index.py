@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-import weakref
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +25,7 @@ from sigact.store import Store
 from sigact.store.filters import actor_clause
 from sigact.store.schema import events
 from sigact.web.cache import data_version
+from sigact.web.per_store import per_store
 
 COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 CHECK_EVERY = 1.0  # seconds between data-version checks
@@ -94,13 +94,5 @@ class ActorIndex:
         return or_(*parts) if parts else false()
 
 
-_INDEXES: weakref.WeakKeyDictionary[Store, ActorIndex] = weakref.WeakKeyDictionary()
-_INDEXES_LOCK = threading.Lock()
-
-
-def actor_index(store: Store) -> ActorIndex:
-    with _INDEXES_LOCK:
-        index = _INDEXES.get(store)
-        if index is None:
-            index = _INDEXES[store] = ActorIndex(store)
-        return index
+actor_index = per_store(ActorIndex)
+"""The shared ActorIndex of a store."""

@@ -20,7 +20,6 @@ import json
 import logging
 import threading
 import time
-import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -36,6 +35,7 @@ from sigact.store.schema import audit_log, events
 from sigact.web.actor_index import COLUMNS as ACTOR_COLUMNS
 from sigact.web.actor_index import actor_index
 from sigact.web.cache import data_version
+from sigact.web.per_store import per_store
 
 log = logging.getLogger(__name__)
 
@@ -350,16 +350,8 @@ class ColumnCopy:
         return None
 
 
-_COPIES: weakref.WeakKeyDictionary[Store, ColumnCopy] = weakref.WeakKeyDictionary()
-_COPIES_LOCK = threading.Lock()
-
-
-def column_copy(store: Store) -> ColumnCopy:
-    with _COPIES_LOCK:
-        copy = _COPIES.get(store)
-        if copy is None:
-            copy = _COPIES[store] = ColumnCopy(store)
-        return copy
+column_copy = per_store(ColumnCopy)
+"""The shared ColumnCopy of a store."""
 
 
 def snapshot_for(store: Store, flt: EventFilter) -> Snapshot | None:
