@@ -93,11 +93,16 @@ class _Draft:
 
 
 def _actor_country(reg: Registry, text: str, date: dt.date) -> str | None:
-    """The country of the named actors of a text, when they all belong to one (Koglweogo -> Burkina Faso)."""
+    """The country of the named actors of a text, when they all belong to one (Koglweogo -> Burkina Faso).
+
+    Foreign forces (inter 8: French, Chadian troops) tell where they come from, not where they fight;
+    only those whose country is one the pipeline knows by name (MINUSMA: Mali) count."""
     countries = set()
     for m in reg.find(text, date, None):
         actor = reg.get(m.canonical) if m.canonical else None
         if actor is not None and actor.country:
+            if actor.inter == 8 and actor.country not in _COUNTRY_WORDS:
+                continue
             countries.add(actor.country)
     return countries.pop() if len(countries) == 1 else None
 
