@@ -283,6 +283,19 @@ def main() -> None:
             }
         )  # fmt: skip
 
+    # an admin seat named like an admin-2 unit of its region is in that unit: GeoNames codes a few
+    # (Bourem, Gourma-Rharous, Tessalit, Agadez ...) with the neighbouring unit, and the villages
+    # around them inherit the error below
+    n_seats = 0
+    for p in places:
+        if p["fclass"] != "P" or p["fcode"] not in {"PPLA", "PPLA2", "PPLC"} or not p["admin1"]:
+            continue
+        key = compact(strip_admin_words(p["name"]))
+        same = sorted(n for n in speller.level2[(p["cc"], p["admin1"])] if compact(strip_admin_words(n)) == key)
+        if same and p["admin2"] != same[0]:
+            p["admin2"] = same[0]
+            n_seats += 1
+
     # admin2 by nearest labelled place (ML: GeoNames admin2 codes; NE: ADM2 points), same admin1
     def fill_nearest(field: str, labelled: list[dict[str, Any]], group: str, max_km: float) -> None:
         by_group: dict[Any, list[dict[str, Any]]] = defaultdict(list)
@@ -492,6 +505,7 @@ def main() -> None:
         "ucdp_events_matched_to_geonames": str(n_ucdp_matched),
         "ucdp_locations_added": str(n_ucdp_new),
         "admin1_polygon_vs_geonames_code_disagreements": str(disagreements),
+        "admin_seats_moved_to_their_admin2": str(n_seats),
     }
     db.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
     db.commit()

@@ -180,6 +180,8 @@ class PlaceMention:
     cue: float = 0.0  # how much the words around it say "the event happened here"
     coded_precision: int | None = None  # "(coded as X at geoprecision 2)" in ACLED notes
     context_group: tuple[int, int] | None = None  # the "(X, Y)" group right after the name
+    # inside a "(Admin2, Admin1)" group: the levels its position allows (last part: the region)
+    group_levels: tuple[int, ...] = (1, 2, 3)
     quality: float = 1.0
 
 
@@ -546,16 +548,24 @@ class Geocoder:
         elif _AT.search(before):
             m.cue = 1.0
 
-    @staticmethod
-    def _mark_context(text: str, mentions: list[PlaceMention]) -> None:
+    def _mark_context(self, text: str, mentions: list[PlaceMention]) -> None:
         """Names inside a short "(X, Y)" group are admin context, not places; the name right before
         the group gets a cue (ACLED writes "in Boni (Douentza, Mopti)")."""
+        self_admin1 = self._admin_names[1]
         for group in _PAREN.finditer(text):
             inner = [m for m in mentions if m.start >= group.start() and m.end <= group.end()]
             if not inner:
                 continue
+            last_comma = group.group(0).rfind(",")
             for m in inner:
                 m.role = "context"
+                if last_comma > 0:
+                    # "(Bankass, Mopti)": the larger unit comes last, so Mopti is the region here,
+                    # not the Mopti cercle ("(Arbinda, Soum)": Soum is only a province)
+                    if m.start < group.start() + last_comma:
+                        m.group_levels = (2, 3)
+                    elif norm(m.surface) in self_admin1:
+                        m.group_levels = (1,)
             for m in mentions:
                 if 0 <= group.start() - m.end <= 2 and m.role == "place":
                     m.cue += 0.8
@@ -583,7 +593,7 @@ class Geocoder:
         for i, m in enumerate(mentions):
             key = norm(m.surface)
             admin_like = m.role == "context" or m.level is not None
-            for level in (1, 2, 3):
+            for level in m.group_levels:
                 if key not in self._admin_names[level]:
                     continue
                 # region names are context wherever they appear; smaller units only when marked
@@ -592,7 +602,7 @@ class Geocoder:
                 if admin_like and key not in _GENERIC_REGIONS:
                     ctx.strong.add(i)
             for c in m.candidates:
-                if c.level is not None and admin_like:
+                if c.level is not None and admin_like and c.level in m.group_levels:
                     unit = c.admin1 if c.level == 1 else c.admin2
                     ctx.admin[c.level].setdefault(norm(unit or ""), set()).add(i)
         return ctx
@@ -750,7 +760,10 @@ class Geocoder:
                 for c in m.candidates[1:]
             )
 
-        anchors = [m.candidates[0] for m in mentions if m.candidates and unambiguous(m)]
+        # a region named as context ("(Bankass, Mopti)") is not a place near the event
+        anchors = [
+            m.candidates[0] for m in mentions if m.candidates and m.group_levels != (1,) and unambiguous(m)
+        ]
         if not anchors:
             return
         for m in mentions:
