@@ -161,3 +161,56 @@ def test_abduction_with_killing_is_coded_as_the_attack() -> None:
     assert e.event.sub_event_type != "Abduction/forced disappearance"
     (k,) = extract_text("On June 3, gunmen abducted two traders near Djibo.", dt.date(2024, 6, 5))
     assert k.event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_violence_told_without_the_usual_event_words_is_detected() -> None:
+    from sigact.extract import detect
+
+    told = [
+        "On May 3, unknown gunmen wounded two herders near Gorom-Gorom.",
+        "Militants whipped two women in the market of Djibo for not wearing veils.",
+        "Jihadists amputated the hand of a man accused of theft in Ansongo.",
+        "Soldiers allegedly tortured three detainees in Sevare.",
+        "A minibus struck a landmine near Boni, killing three passengers.",
+        "The army began a combing operation in the forest near Mansila.",
+        "Heavy gunfire was heard overnight in the north of Gao.",
+        "Gunmen attempted to assassinate a councillor in his home in Nabasso.",
+        "Villagers encircled the gendarmerie in Kaya and demanded the release of two men.",
+        "Youths blocked the national road in Koupela to demand repairs.",
+        "Four farmers were found dead in their fields near Djibasso.",
+        "Gendarmes exchanged gunfire with armed men on motorbikes near Matiakoali.",
+    ]
+    for text in told:
+        assert detect.tells_event(text), text
+    not_told = [
+        "The gold mine near Essakane employs two thousand workers.",
+        "Two were wounded.",  # a toll alone continues the event told before it
+        "The weather in Bamako was hot and dry this week.",
+    ]
+    for text in not_told:
+        assert not detect.tells_event(text), text
+
+
+def test_a_wounding_is_an_event_with_no_fatalities() -> None:
+    (e,) = _events("On June 9, unknown gunmen wounded two herders near Gorom-Gorom.")
+    assert e.event_date == dt.date(2024, 6, 9)
+    assert e.fatalities == 0
+
+
+def test_a_year_in_a_relative_clause_does_not_make_the_sentence_history() -> None:
+    (e,) = _events("Hundreds marched in Ouagadougou to the grave of a journalist who was murdered in 1998.")
+    assert e.event_type == "Protests"
+    # the year still marks history when it dates the event told
+    assert _events("In 1998 a journalist was murdered near Sapouy.") == []
+
+
+def test_a_past_event_before_a_word_of_fear_or_plans_is_not_hypothetical() -> None:
+    (e,) = _events("On June 10, soldiers fired warning shots at militants near Gao amid fears they plan to advance.")
+    assert e.event_date == dt.date(2024, 6, 10)
+    assert _events("JNIM threatened to attack convoys on the road to Gao.") == []
+
+
+def test_a_toll_since_a_weekday_is_the_current_fighting_not_an_aggregate() -> None:
+    events = _events("At least 12 people have been killed in clashes between two militias since Friday near Anefis.")
+    assert len(events) == 1
+    assert _events("At least 1,200 people have been killed in clashes between militias since 2019.") == []

@@ -17,7 +17,8 @@ import re
 from sigact.extract.dates import DateExpr, is_background_year
 
 EVENT_WORDS = re.compile(
-    r"\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed|es)?|kill(?:ed|ing|s)?|"
+    r"\b(?:(?:wounded|injured)\s+by|(?:wounded|injured)\s+(?:\w+ly\s+)?(?:an?|another|the|his|her|two|three|four|five|several|\d+)\s|"
+    r"attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|ambush(?:ed|es)?|kill(?:ed|ing|s)?|"
     r"clash(?:ed|es)?|fight(?:ing)?|fought|battle[ds]?|combat|exploded|explosions?|blasts?|detonat(?:ed|ion)|"
     r"IEDs?|landmines?|bomb(?:ed|ing|ings|s)?|shell(?:ed|ing)|mortars?|rockets?|air\s*strikes?|drone\s+strikes?|"
     r"strikes?\s+(?:on|against|targeting)|struck|opened\s+fire|fired\s+(?:on|at|shots)|shot|gunned|"
@@ -41,7 +42,45 @@ EVENT_WORDS = re.compile(
     r"explos(?:é|ion|ions)|engins?\s+explosifs?|frappes?|bombard(?:é|ement)|enlev(?:é|és|ée|ées|ement)|"
     r"kidnapp(?:é|és)|incendi(?:é|és|ée|ées)|pill(?:é|és|age)|manifest(?:é|ation|ations|ants)|marche|émeutes?|"
     r"arrêt(?:é|és|ée)|interpell(?:é|és)|exécut(?:é|és)|massacr(?:e|é|és)|abattu(?:s|e)?|neutralis(?:é|és)|"
-    r"assassin(?:é|at)|ciblé|ouvert\s+le\s+feu|morts?|bless(?:é|és))\b",
+    r"assassin(?:é|at)|ciblé|ouvert\s+le\s+feu|morts?|bless(?:é|és)|"
+    # violence told with other words: "attempted to assassinate", "whipped", "amputated", "bombarded"...
+    r"assassinat(?:e|es|ing|ions)|killings|execut(?:ions|ing)|decapitat(?:ed|ion)|hacked\s+to\s+death|"
+    r"bombard(?:ed|ing|ments?)|tortur(?:e|ed|ing)|whipp(?:ed|ing)|amputat(?:ed|ions?)|"
+    r"cut\s+off\s+(?:\w+\s+){0,3}(?:hands?|feet|foot|arms?|ears?)|beat(?:ing|ings)|caned|"
+    r"brutali[sz]ed|(?:mal|mis|ill-)treated|molest(?:ed|ing)|atrocities|exactions|"
+    r"(?:carried|carrying|carry|carries)\s+out\s+(?:\w+\s+){0,3}(?:abuses?|executions?|torture|raids?|operations?)|"
+    r"committed\s+(?:\w+\s+){0,3}(?:abuses|atrocities)|(?:sexual|physical)\s+abuse|"
+    r"forcibly\s+disappeared|carjack(?:ed|ing)|hijack(?:ed|ing)|extort(?:ed|ing|ion)|racket(?:ed|eering)|"
+    r"stripped\s+(?:\w+\s+){0,4}of\s+(?:their|his|her|its)|"
+    r"raiding|encircl(?:ed|ing)|besieging|siege|blockade|clashing|overt(?:ake|akes|aking)|"
+    r"(?:taken|taking)\s+control|recaptur(?:es?|ing)|retak(?:e|es|ing)|regain(?:s|ing)?\s+control|"
+    r"drove\s+(?:[\w'-]+\s+){1,4}(?:from|out\s+of)|routed|repuls(?:ed|ing)|disarm(?:ed|ing)|"
+    r"(?:launch(?:ed|es|ing)?|began|begun|start(?:ed|s)?)\s+(?:\w+\s+){0,3}['‘\"]?(?:offensive|operation)|"
+    r"offensive\s+(?:on|against)|"
+    r"gunfire|gun\s*shots?|crossfire|shots\s+were\s+fired|firing\s+(?:by|on|at|shots|into|in\s+the\s+air)|"
+    r"(?:heavy|weapons?|automatic|small\s+arms|artillery|mortar)\s+fire|detonations|"
+    r"(?:anti-?(?:tank|personnel)|land)[-\s]?mines?|(?:struck|hit|stepped\s+on|ran\s+over|planted|laid)\s+an?\s+"
+    r"(?:\w+\s+)?mine\b(?!\s+(?:site|worker))|mines?\s+(?:exploded|blast|explosion)|"
+    r"defus(?:ed|ing)|dismantled\s+(?:an?|the|two|three|\d+)\s+(?:\w+\s+){0,2}(?:mines?|IEDs?|devices?|explosives?)|"
+    r"(?:gunshot|stab)[-\s]?wound(?:ed|s)?|found\s+dead|bod(?:y|ies)\s+(?:of\s+(?:\w+\s+){1,4})?(?:was|were)\s+found|"
+    r"attempted\s+to\s+(?:\w+\s+)?(?:seize|rob|loot|kill|kidnap|abduct|assassinate)|"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?|several)\s+(?:[\w-]+\s+){1,3}(?:was|were)\s+"
+    r"(?:\w+ly\s+)?(?:wounded|injured)\s+(?:in|near|at|during|amid|amidst|when|after|on|as|following)\s|"
+    r"(?:left|leaves|leaving)\s+(?:\w+\s+){0,3}(?:dead|wounded|injured)|"
+    r"(?:communal|intercommunal|inter-communal|ethnic|post-electoral|electoral|sectarian)\s+violence|"
+    r"subjected\s+to\s+(?:\w+\s+)?(?:violence|gunfire|abuses?)|fights\s+between|altercation|confront(?:ed|ation)|"
+    r"occupied|occupying|desecrat(?:ed|ing)|smashed|sabotag(?:ed|ing)|damag(?:ed|ing)|"
+    r"setting\s+(?:\w+\s+){0,3}on\s+fire|hanged|(?:was|were)\s+hung|rapes?|eliminat(?:ed|ing)|defeated|"
+    r"fir(?:e|es|ing)\s+(?:their|his|warning)\s+(?:weapons|shots|guns)|storm(?:s|ing)?|"
+    r"(?:throw|throwing|hurl\w*)\s+stones|taken\s+over|taking\s+over|seiz(?:e|es|ing)|"
+    r"establish(?:es|ed)?\s+(?:an?|its|their)\s+(?:new\s+)?(?:base|headquarters|camp)|set\s+up\s+(?:\w+\s+)?camps?|"
+    r"install(?:s|ed)\s+(?:an?|its|their)\s+(?:new\s+)?base|cease[-\s]?fire|broke(?:n)?\s+out\s+of|jailbreak|"
+    r"(?:went|took|walked?|poured)\s+(?:down\s+)?(?:in)?to\s+the\s+streets?|sit[-\s]ins?|"
+    r"rallies|rioting|mutin(?:ies|ying|eers?|ous)|revolted|took\s+(?:to\s+)?the\s+streets?|"
+    r"blocked\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:roads?|route|highway|traffic|access|national\s+road)|"
+    r"gathered\s+(?:\w+\s+){0,8}to\s+(?:demand|protest|denounce|demonstrate|call|express|condemn)|"
+    r"échanges?\s+de\s+tirs|tirs|fusillade|assassin(?:és|ée|ats)|tortur(?:é|és|ée|ées)|fouett(?:é|és|ée|ées)|"
+    r"brûl(?:é|és|ée|ées)|braqu(?:é|és|age)|pillé(?:e|s|es)?|encerclé(?:e|s|es)?|bombardé(?:e|s|es)?)\b",
     re.IGNORECASE,
 )
 # Words that only describe consequences; alone they do not make a new event.
@@ -68,7 +107,8 @@ _AGGREGATE = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+){0,2}(?:been\s+)?(?:killed|died|displaced|left|claimed|carried\s+out|"
     r"conducted|targeted|attacked|launched|intensified|increased|expanded|multiplied|plagued)\b[^.]*"
-    r"\b(?:since|so\s+far|over\s+the|in\s+recent|for\s+(?:years|months|a\s+decade)|this\s+year|depuis|years)\b|"
+    r"\b(?:since(?!\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"last\s+night|the\s+weekend|dawn|this\s+morning)\b)|so\s+far|over\s+the|in\s+recent|for\s+(?:years|months|a\s+decade)|this\s+year|depuis|years)\b|"
     r"\b(?:since|depuis)\s+(?:\w+\s+){0,2}(?:19|20)\d{2}\b[^.]*\b(?:have|has|ont)\s+(?:\w+\s+){0,2}"
     r"(?:been\s+)?(?:killed|died|displaced|claimed|été\s+tués)",
     re.IGNORECASE,
@@ -122,19 +162,46 @@ def is_background(text: str, dates: list[DateExpr], has_day_or_month: bool) -> b
     """History dated only to a year, or habitual activity with no date."""
     if has_day_or_month:
         return False
-    if any(is_background_year(d, None) for d in dates):
+    if any(is_background_year(d, None) and not _year_in_side_clause(text, d) for d in dates):
         return True
     if _LONG_HISTORY.search(text):
         return True
     return bool(_HABITUAL.search(text))
 
 
+# A clause that only qualifies a noun ("the journalist who was killed in 1998", "a conference that
+# was meant to be held in 2015", "last year's mutinies"): its year dates that noun, not the sentence.
+_SIDE_CLAUSE = re.compile(
+    r"\b(?:who|whom|whose|which|that|qui|dont)\b(?:(?![,;]|\b(?:and|but|et)\b).){0,80}$", re.IGNORECASE
+)
+
+
+def _year_in_side_clause(text: str, expr: DateExpr) -> bool:
+    """The year ends a relative clause ("... who was assassinated in 1998") or is a possessive
+    ("last year's mutinies"), and the sentence tells an event before that clause."""
+    if re.match(r"['’]s\b", text[expr.end : expr.end + 3]):
+        return True
+    rel = _SIDE_CLAUSE.search(text[: expr.start])
+    if rel is None:
+        return False
+    main = text[: rel.start()]
+    return any(not _WEAK_ONLY.match(m.group(0)) for m in EVENT_WORDS.finditer(main))
+
+
+_PAST_EVENT = re.compile(
+    r"\b(?:killed|attacked|ambushed|exploded|abducted|kidnapped|fired|shot|fought|clashed|stormed|looted|"
+    r"burned|torched|staged|held|marched|protested|demonstrated|gathered|rallied|blocked|arrested|prevented|"
+    r"tué|attaqué)\b",
+    re.IGNORECASE,
+)
+
+
 def is_hypothetical(text: str) -> bool:
-    """Threats, plans, fears and hypotheses."""
-    return bool(_MODAL.search(text)) and not re.search(
-        r"\b(?:killed|attacked|ambushed|exploded|abducted|tué|attaqué)\b",
-        text[: _MODAL.search(text).start()],  # type: ignore[union-attr]
-    )
+    """Threats, plans, fears and hypotheses (not when the event is told, in the past, before the
+    modal: "fired warning shots ... amid fears they plan to advance", "staged a protest against
+    plans to ...")."""
+    modal = _MODAL.search(text)
+    return modal is not None and not _PAST_EVENT.search(text[: modal.start()])
 
 
 _NOUN_EVENT = re.compile(
