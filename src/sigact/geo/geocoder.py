@@ -107,6 +107,7 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+_COUNTRY_NAME = re.compile(r"\b(?:Burkina[\s-]+Faso|Mali|Niger)\b(?!ia)", re.I)
 _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
 _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only inside the units named
 # Actors and institutions that belong to one country: a weak country cue when no country is named
@@ -124,6 +125,10 @@ _ACTOR_COUNTRY = {
     ),
     "NE": re.compile(r"\b(?:FDS nig[ée]riennes|Niamey|Nigerien)\b", re.I),
 }
+_ACTOR_WORDS = frozenset(
+    "militants militia militiamen brigade katiba fighters army forces soldiers government authorities "
+    "troops men armed".split()
+)
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -212,6 +217,8 @@ class _Context:
     admin: dict[int, dict[str, set[int]]]
     hinted: str | None = None  # the caller's country_hint (stronger than a country named in passing)
     cued: set[str] = field(default_factory=set)  # countries only its actors point to (a weak cue)
+    nationals: set[str] = field(default_factory=set)  # nationalities named ("Malian soldiers")
+    attached: dict[int, str] = field(default_factory=dict)  # mention -> country written after it
     strong: set[int] = field(default_factory=set)  # mentions that are explicit admin context
 
     def named(self, level: int, name: str | None, exclude: int) -> bool:
@@ -459,12 +466,35 @@ class Geocoder:
                 b.cue += 3.0
                 b.role = "place"
                 a.cue -= 1.0
-            elif _NEAR_GAP.search(gap) and a.quality < 0.95:
-                # a village known only approximately: ACLED codes the reference town instead
-                b.cue = max(b.cue, a.cue) + 0.6
-                b.near = True
-                b.role = "place"
-                a.cue -= 1.0
+            elif _NEAR_GAP.search(gap):
+                stated = re.search(r"(\d+)\s*(?:km|kms|kilomet|mile)", gap)
+                limit = 40.0
+                if stated is not None:
+                    limit = float(stated.group(1)) * (1.6 if "mile" in stated.group(0) else 1.0) + 25.0
+                # "X near Y" with X spelt loosely is often a hamlet ACLED codes at Y; with a
+                # distance or a bearing ("50 km east of Y") the text places X itself
+                placed = stated is not None or re.search(r"(?:north|south|east|west)\w*\s+of", gap, re.I)
+                near = [
+                    ca for ca in a.candidates
+                    if ca.level is None and (placed or a.quality >= 0.95) and ca.feature[:1] in "PSL" and any(
+                        distance_km(ca.latitude, ca.longitude, cb.latitude, cb.longitude) <= limit
+                        for cb in b.candidates[:12]
+                    )
+                ]  # fmt: skip
+                if near:
+                    # "Garnati, 50 km east of Niafunke": X lies where the text says, so X is the
+                    # place (even spelt loosely) and Y only the reference
+                    for ca in near:
+                        ca.score += 0.3
+                        ca.reasons.append(f"near {b.surface} as the text says")
+                    a.cue = max(a.cue, b.cue, 0.5) + 0.3
+                    b.cue -= 1.0
+                elif a.quality < 0.95:
+                    # a village known only approximately: ACLED codes the reference town instead
+                    b.cue = max(b.cue, a.cue) + 0.6
+                    b.near = True
+                    b.role = "place"
+                    a.cue -= 1.0
             elif _QUARTER_GAP.fullmatch(gap):
                 b.cue = max(b.cue, a.cue) + 0.6
                 b.role = "place"
@@ -487,29 +517,13 @@ class Geocoder:
         after = norm(text[end : end + 25]).split()
         if before and before[-1] in {"katiba", "ansarul", "ansaroul", "ansar", "brigade", "battalion", "forces"}:
             return True
-        if (
-            text[end : end + 1] == " "
-            and after
-            and after[0]
-            in {
-                "militants",
-                "militia",
-                "brigade",
-                "katiba",
-                "fighters",
-                "militiamen",
-                "army",
-                "forces",
-                "soldiers",
-                "government",
-                "authorities",
-                "troops",
-                "men",
-                "armed",
-            }
-        ):
+        if text[end : end + 1] != " " or not after:
+            return False
+        if after[0] in _ACTOR_WORDS:
             return True
-        return False
+        # "Ganda Koy militiamen", "the Ganda Izo group": a capitalised word, then the actor word
+        nxt = re.match(r" ([A-Z][\w'’-]*) ", text[end : end + 30])
+        return nxt is not None and len(after) > 1 and after[1] in _ACTOR_WORDS | {"group", "militias"}
 
     def _candidate(self, idx: int, quality: float, surface: str | None = None) -> Candidate:
         e: Entry = self.gaz.entries[idx]
@@ -582,14 +596,27 @@ class Geocoder:
                 ctx.countries.add(hinted)
                 ctx.hinted = hinted
         folded = " " + norm(text) + " "
-        for name, cc in COUNTRY_BY_NAME.items():
-            if f" {name} " in folded:
-                ctx.countries.add(cc)
-        for adj, cc in (("malian", "ML"), ("burkinabe", "BF"), ("burkinabè", "BF"), ("nigerien", "NE")):
-            if f" {norm(adj)} " in folded:
+        # "a truck leaving Gao for Ayorou, Niger": a country written right after a place is that
+        # place's country; for the other names of the text it is only a weak cue
+        attached: dict[int, tuple[int, int]] = {}
+        for i, m in enumerate(mentions):
+            found = _COUNTRY_AFTER.match(text, m.end)
+            if found is not None and (cc := COUNTRY_BY_NAME.get(norm(found.group(1)))) is not None:
+                ctx.attached[i] = cc
+                attached[found.start(1)] = (found.end(1), i)
+        for found in _COUNTRY_NAME.finditer(text):
+            cc = COUNTRY_BY_NAME[norm(found.group(0))]
+            if found.start() not in attached:
                 ctx.countries.add(cc)
         if not ctx.countries:
-            ctx.cued = {cc for cc, rx in _ACTOR_COUNTRY.items() if rx.search(text)}
+            ctx.cued = set(ctx.attached.values())
+            # a nationality ("a Nigerien officer", "Malian soldiers") and actors of one country are
+            # weak cues: people travel, and armies cross borders
+            ctx.cued |= {cc for cc, rx in _ACTOR_COUNTRY.items() if rx.search(text)}
+            for adj, cc in (("malian", "ML"), ("burkinabe", "BF"), ("nigerien", "NE")):
+                if f" {adj} " in folded:
+                    ctx.cued.add(cc)
+                    ctx.nationals.add(cc)
         for i, m in enumerate(mentions):
             key = norm(m.surface)
             admin_like = m.role == "context" or m.level is not None
@@ -608,16 +635,18 @@ class Geocoder:
         return ctx
 
     def _score(self, m: PlaceMention, ctx: _Context, me: int = -1) -> None:
+        own = ctx.attached.get(me)
+        countries = ctx.countries | {own} if own is not None else ctx.countries
         for c in m.candidates:
             s, why = c.score, c.reasons
-            if ctx.countries:
-                if c.iso2 in ctx.countries:
+            if countries:
+                if c.iso2 in countries:
                     s += 1.0
                     why.append("country named")
                 else:
                     s -= 1.0
                     why.append("other country")
-                if ctx.hinted is not None and len(ctx.countries) > 1:
+                if ctx.hinted is not None and len(countries) > 1:
                     s += 0.5 if c.iso2 == ctx.hinted else -0.5
             elif len(ctx.cued) == 1:
                 if c.iso2 in ctx.cued:
@@ -711,8 +740,11 @@ class Geocoder:
                 close = [c for c in m.candidates if top - c.score <= 0.3]
                 ccs = {c.iso2 for c in close}
                 a1s = {f"{c.iso2}|{norm(c.admin1 or '')}" for c in close}
-                by_cc = {cc: 1.0 / len(ccs) for cc in ccs}
-                by_a1 = {a: 1.0 / len(a1s) for a in a1s}
+                # a name matched only loosely ("Taboye" as Niger's Taboe, an alternate spelling)
+                # says less about the document's country than one matched as written
+                w = 0.5 if m.quality < 0.95 or "alternate name" in m.candidates[0].reasons else 1.0
+                by_cc = {cc: w / len(ccs) for cc in ccs}
+                by_a1 = {a: w / len(a1s) for a in a1s}
             votes.append((by_cc, by_a1))
         if sum(1 for v in votes if v[0]) < 2:
             return
@@ -761,9 +793,7 @@ class Geocoder:
             )
 
         # a region named as context ("(Bankass, Mopti)") is not a place near the event
-        anchors = [
-            m.candidates[0] for m in mentions if m.candidates and m.group_levels != (1,) and unambiguous(m)
-        ]
+        anchors = [m.candidates[0] for m in mentions if m.candidates and m.group_levels != (1,) and unambiguous(m)]
         if not anchors:
             return
         for m in mentions:
@@ -840,7 +870,8 @@ class Geocoder:
     def _capital(self, text: str, country_hint: str | None) -> Place | None:
         """ACLED's rule for an event located only by its country: the capital, geo_precision 3.
         Only when the country is certain (one country named or hinted)."""
-        countries = self._context(text, [], country_hint).countries
+        ctx = self._context(text, [], country_hint)
+        countries = ctx.countries or ctx.nationals
         if len(countries) != 1:
             return None
         idx = self._capitals.get(next(iter(countries)))
