@@ -112,3 +112,23 @@ def test_forces_that_bomb_are_the_initiator_but_a_vehicle_hitting_a_mine_is_the_
     text = "A Malian army vehicle struck an IED near Boni, killing 3 soldiers."
     hit = extract_text(text, dt.date(2013, 2, 3))[0].event
     assert hit.actor2 is not None and hit.actor2.startswith("Military Forces of Mali")
+
+
+def test_forces_that_were_ambushed_are_the_target() -> None:
+    e = _one("On 14 March 2019, a Malian army convoy was ambushed between Gossi and Hombori (Tombouctou).",
+             dt.date(2019, 3, 16))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")
+
+
+def test_headline_style_passive_makes_the_peacekeepers_the_target() -> None:
+    e = _one("On 2 May 2018, two MINUSMA peacekeepers injured in an ambush on the road between Gao and Ansongo.",
+             dt.date(2018, 5, 4))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("MINUSMA")
+
+
+def test_active_soldiers_killing_at_least_some_militants_stay_the_initiator() -> None:
+    e = _one("On 5 June 2019, Malian soldiers killed at least six militants near Dioura (Tenenkou, Mopti).",
+             dt.date(2019, 6, 7))  # fmt: skip
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of Mali")

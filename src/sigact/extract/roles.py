@@ -53,6 +53,29 @@ _TARGET_BEFORE = re.compile(
     r"of|attaqué|tué|enlevé)\s+(?:an?\s+|the\s+|les?\s+|la\s+|des\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "A Malian army convoy was ambushed near Boni", "FAMa checkpoint attacked around 3h", "two peacekeepers injured in an
+# ambush": the actor is the subject of a passive (or headline-style) victim verb, i.e. the target
+_VICTIM_VERB = (
+    r"(?:attacked|ambushed|targeted|killed|wounded|injured|struck|hit|shot|abducted|kidnapped|overrun|"
+    r"stormed|besieged|harassed|assassinated|executed|attaqu[ée]e?s?|tu[ée]e?s|bless[ée]e?s|enlev[ée]e?s?|"
+    r"pris\s+pour\s+cible|vis[ée]e?s?|cibl[ée]e?s?|embusqu[ée]e?s?)"
+)
+_PASSIVE_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:and|et|or|ou|who|which|that|qui)\b)[\w'’/-]+){0,7}?\s+"
+    r"(?:(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|got|get|a\s+été|ont\s+été|été|sont|est)\s+"
+    r"(?:(?:also|reportedly|allegedly|again|then|once\s+again|\w+ly)\s+)?)|(?P<under>(?:came|come|comes|were|was)\s+under\s+"
+    r"(?:an?\s+)?(?:\w+\s+)?(?:attack|fire|assault)\b|subjected\s+to|fell\s+into\s+an?\s+ambush|tomb[ée]e?s?\s+dans\s+une\s+embuscade))?"
+    r"(?(under)|" + _VICTIM_VERB + r"\b(?P<after>[^\w]*\w*))",
+    re.IGNORECASE,
+)
+_NOT_AN_OBJECT = frozenset(
+    """by in on at near along around between about after while when during this last early overnight yesterday
+    outside from close en par dans près lors à au aux du de entre vers pendant since following as late inside
+    within""".split()
+)
+_TOLL_AND = re.compile(
+    r"\s+(?:\d+|one|two|three|four|five|six|several|many|others?|another|at\s+least|un|une|deux|trois)\b", re.IGNORECASE
+)
 _OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_LINK = re.compile(
     r"^\s*(?:,|and|et|with|alongside|together\s+with|supported\s+by|backed\s+by|accompanied\s+by|appuyés?\s+par|"
@@ -150,6 +173,32 @@ def _inter(name: str, m: ActorMention | None, reg: Registry) -> int | None:
         if name.startswith(("Military Forces", "Police Forces")):
             return 1
     return code
+
+
+def _passive_subject(text: str, m: ActorMention) -> bool:
+    """True when the mention is the subject of a passive or headline-style victim verb ("a Malian army convoy was
+    ambushed", "FAMa checkpoint in Gossi attacked around 18h", "two peacekeepers injured in an ambush"), not of an
+    active one ("soldiers killed 5 militants", "militants attacked and burned the post")."""
+    hit = _PASSIVE_AFTER.match(text, m.end)
+    if hit is None:
+        return False
+    if hit.group("aux") or hit.group("under"):
+        return True
+    if re.search(r"\b(?:by|par)\s+(?:the\s+|les\s+)?(?:\w+\s+)?$", text[max(0, m.start - 20) : m.start]):
+        return False  # "people arrested by FAMa soldiers were executed": the agent of another verb
+    after = hit.group("after") or ""
+    word = after.strip(" ").lower()
+    rest = text[hit.end() : hit.end() + 40]
+    if re.match(r"^,\s*(?:and\s+)?\w+ed\b", word + rest):
+        return False  # "abducted, executed, and booby-trapped a volunteer": a list of verbs
+    if not word or not word[0].isalnum():
+        return True  # the clause ends with the verb: "... ambushed." / "..., attacked, 3 dead"
+    if word == "at" and re.match(r"\s+(?:the\s+)?least\b", rest) or word == "between" and re.match(r"\s+\d", rest):
+        return False  # "killed at least 8 civilians", "executed between 20 and 32 people"
+    if word in ("and", "et"):
+        # "two soldiers killed and one wounded" (a toll), not "attacked and burned the post"
+        return bool(_TOLL_AND.match(text, hit.end()))
+    return word in _NOT_AN_OBJECT
 
 
 def _or_name(a: str, b: str) -> str:
@@ -250,7 +299,12 @@ def assign_roles(
         s for s in armed
         if s.mention.start > verb_at and _PASSIVE_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
     ]  # fmt: skip
-    subjects = [s for s in armed if s.mention.start < verb_at]
+    # "a Malian army convoy was ambushed near Boni": the subject of a passive victim verb is a target
+    passive = [
+        s for s in armed
+        if event_type != "Strategic developments" and s not in agents and _passive_subject(text, s.mention)
+    ]  # fmt: skip
+    subjects = [s for s in armed if s.mention.start < verb_at and s not in passive]
     # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
     # ("JNIM militants attacked ..., the post was burned by the assailants")
     attributive = [s for s in armed if s.mention.canonical and _ATTRIBUTIVE.match(text, s.mention.end)]
@@ -264,7 +318,10 @@ def assign_roles(
             break
     if initiator is None:
         # "... attacked by unknown gunmen" with the verb first, or only objects named
-        cands = [s for s in armed if not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])]
+        cands = [
+            s for s in armed
+            if s not in passive and not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
+        ]  # fmt: skip
         if cands:
             initiator = cands[0]
     if initiator is not None:
@@ -289,7 +346,7 @@ def assign_roles(
         if rest:
             target = rest[0]
     elif armed:
-        target = armed[0]
+        target = passive[0] if passive else armed[0]
 
     if sub_event_type == "Remote explosive/landmine/IED":
         # the vehicle that "struck an IED" is the target; the one who planted it, the initiator
@@ -338,7 +395,7 @@ def assign_roles(
         or (event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None)
     )
     if civilian_event and country:
-        if target is not None and roles.actor1 is None:
+        if target is not None and roles.actor1 is None and target not in passive:
             roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
         roles.actor2, roles.inter2 = reg.civilians(country), 7
     if roles.actor1 is None and country and event_type != "Strategic developments":
