@@ -85,6 +85,11 @@ _LEVEL_AFTER = re.compile(r"^\s*(rural commune|urban commune|" + "|".join(LEVEL_
 _LEVEL_BEFORE = re.compile(
     r"\b(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\s+(?:of|de la|de l'|du|des|de|d')?\s*$", re.I
 )
+_OF_PERSON = re.compile(
+    r"\b(?:mayor|governor|prefect|sub-?prefect|chief|imam|deputy|MP|residents?|people|natives?|son|"
+    r"daughter|inhabitants|youths?|community|communities|elders?|notables?|representatives?)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _CODED = re.compile(r"coded\s+(?:as|at|in)\s+$", re.I)
 _CODED_PREC = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?at\s+geo\s*-?\s*precision\s*([123])", re.I)
 _PERSON = re.compile(
@@ -115,12 +120,14 @@ _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only insi
 _ACTOR_COUNTRY = {
     "BF": re.compile(
         r"\b(?:Ansaroul Islam|Ansarul Islam|Koglweogo|VDP|Volunteers? for the Defen[cs]e of the Homeland|"
-        r"Volontaires pour la d[ée]fense de la patrie|volunteer fighters?|Burkinab[eè]|Ouagadougou)\b",
+        r"Volontaires pour la d[ée]fense de la patrie|volunteer fighters?|Burkinab[eè]|Ouagadougou|Mossi|"
+        r"Foulse|Kurumba|Gourmantch[eé])\b",
         re.I,
     ),
     "ML": re.compile(
         r"\b(?:FAMa|Dan Na Ambassagou|Katiba Macina|Macina Liberation Front|MINUSMA|GATIA|CMA|HCUA|MNLA|"
-        r"Bamako|Dozos?|Donsos?)\b",
+        r"Bamako|Dozos?|Donsos?|Dogons?|Dana? Ambassagou|MSA|Ganda (?:Izo|Koy|Iso)|Imghad|Daw?o?sa?ha[kq]|"
+        r"Daoussahak)\b",
         re.I,
     ),
     "NE": re.compile(r"\b(?:FDS nig[ée]riennes|Niamey|Nigerien)\b", re.I),
@@ -331,8 +338,15 @@ class Geocoder:
                 hits = self._before_admin_group(text, text[start : toks[k][1]], toks[k][1])
                 if hits:
                     found = (k, hits)
+            tuareg = j > i and self._tuareg_prefix(text, toks, norms, i)
+            if found is None and tuareg and slot:
+                # "Tin-Hama", "In-Tillit": the compound as a whole, spelt loosely
+                hits = self.gaz.lookup(text[start : toks[i + 1][1]], fuzzy=True)
+                if hits:
+                    found = (i + 1, hits)
             if found is None:
-                i += 1
+                # an unknown "Tin-X" is not the village X ("Tin-Hama" is not Hama)
+                i += 2 if tuareg else 1
                 continue
             k, hits = found
             end = toks[k][1]
@@ -351,6 +365,14 @@ class Geocoder:
         self._mark_context(text, out)
         self._mark_relations(text, out)
         return out
+
+    @staticmethod
+    def _tuareg_prefix(text: str, toks: list[tuple[int, int, str]], norms: list[str], i: int) -> bool:
+        """``toks[i]`` is the "Tin"/"Ti-n"/"In-" of a Tamasheq place name joined to the next word."""
+        gap = text[toks[i][1] : toks[i + 1][0]]
+        if norms[i] == "tin":
+            return gap in {" ", "-"} and toks[i + 1][2][:1].isupper()
+        return norms[i] in {"in", "ti", "i"} and gap == "-" and toks[i + 1][2][:1].isupper()
 
     def _before_admin_group(self, text: str, name: str, end: int) -> list[tuple[int, float]]:
         """Loose fuzzy hits for an unknown name followed by ACLED's "(Admin2, Admin1)" group
@@ -559,6 +581,8 @@ class Geocoder:
             m.cue = -3.0
         elif _AWAY.search(before):
             m.cue = -1.0
+        elif _OF_PERSON.search(before):
+            m.cue = 0.3  # "the mayor of X", "residents of X": where people are from, not the event
         elif _AT.search(before):
             m.cue = 1.0
 

@@ -36,9 +36,10 @@ def norm(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def compact(text: str) -> str:
     """Spelling-tolerant key: no spaces, doubled letters single, ``ou``->``u``, ``w``->``u``,
-    ``dj``->``j``, ``ch``->``sh``, final ``e`` dropped."""
+    ``dj``->``j``, ``tch``/``ch``->``sh``, ``gh``->``g``, final ``e`` dropped."""
     key = norm(text).replace(" ", "")
-    key = key.replace("dj", "j").replace("ch", "sh").replace("ou", "u").replace("w", "u")
+    key = key.replace("tch", "ch").replace("dj", "j").replace("ch", "sh").replace("gh", "g")
+    key = key.replace("ou", "u").replace("w", "u")
     key = key.replace("y", "i").replace("k", "c").replace("q", "c")
     key = _DOUBLE.sub(r"\1", key)
     if len(key) > 4 and key.endswith("e"):
