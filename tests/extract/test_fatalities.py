@@ -98,3 +98,35 @@ def test_mentions_carry_the_estimated_flag() -> None:
 )
 def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one victim named by role, not counted
+        ("Gunmen assassinated a village councillor in his home near Djibo.", 1),
+        ("Soldiers killed and buried a herder near Sofara.", 1),
+        ("Unknown assailants shot dead police commissioner Adama Traore in Kidal.", 1),
+        ("Militants abducted the imam of the village; his body was found two days later near the road.", 1),
+        ("Two guards were wounded in the exchange of fire, and one later died in hospital.", 1),
+        ("Gunmen opened fire on two traders near Gao, killing one and wounding the other.", 1),
+        ("Gunmen abducted two herders and executed one.", 1),
+        # people counted when taken, killed afterwards
+        ("Militants abducted three traders near Douentza. Their bodies were found the next day.", 3),
+        ("Four men arrested by soldiers at the market were later executed near the river.", 4),
+        ("Soldiers detained five herders and burned them alive.", 5),
+        # the attackers' number and the targets' number are not the toll
+        ("At least 12 soldiers were killed in an attack by about 40 heavily armed gunmen.", 12),
+        ("Two gunmen on a motorbike killed a shopkeeper in Gao.", 1),
+        # distances, ages, weapons, animals are not people
+        ("Militants ambushed a patrol 25-30 km from Arbinda, killing one gendarme.", 1),
+        ("Police shot and killed a 14 year old boy during the riot.", 1),
+        ("The IED killed a man and two donkeys; eight rifles were recovered.", 1),
+        ("One soldier was killed and 4 other soldiers injured when their truck hit a mine.", 1),
+        # an attempt that failed
+        ("The assailant was lynched by the crowd and handed over to the gendarmes.", 0),
+        ("Gunmen attempted to assassinate a councillor, who escaped with injuries.", 0),
+    ],
+)
+def test_single_victims_later_deaths_and_what_is_not_a_toll(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected

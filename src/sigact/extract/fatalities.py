@@ -25,6 +25,8 @@ _DEATH = (
     r"dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead|down)|executed|executing|"
     r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
+    r"decapitated|lynched|strangled|succumb(?:ed|ing|s)|summarily\s+shot|slit\s+(?:the\s+)?throats?|"
+    r"burn(?:ed|t)\s+(?:\w+\s+)?alive|stoned\s+to\s+death|"
     r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|neutralisant|"
     r"tu[ée]s?|tuant|morts?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
     r"ont\s+perdu\s+la\s+vie|exécuté(?:e|s|es)?|massacré(?:e|s|es)?|cadavres|corps\s+sans\s+vie|neutralisé(?:e|s|es)?|"
@@ -39,13 +41,13 @@ _OTHER = (
 )
 _PERSON = (
     r"(?:(?!(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|numbering|of|and|in|at|on|from|the|were|was|"
-    r"have|had|been|who|which|during|et|de|des|ont|été|dans|à)\b)(?!\d)[\w'’-]+\s+){0,3}?"
+    r"have|had|been|who|which|during|while|but|when|one|another|by|et|de|des|ont|été|dans|à|par)\b)(?!\d)[\w'’-]+\s+){0,3}?"
     r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
     r"volunteers?|vdps?|dozos?|koglweogo|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
-    r"victims?|others?|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
+    r"victims?|others|other(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
     r"volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
@@ -93,13 +95,46 @@ _BARE_ONE_RE = re.compile(
     r"(?:(?:was\s+)?(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
     re.IGNORECASE,
 )
+# One person killed, named by role rather than counted: "assassinated MSA officer X", "killed and buried a
+# Fulani herder", "the victim was beheaded", "his driver found dead", "one later died of his wounds".
+_ROLE = (
+    r"(?:driver|commander|chief|soldier|gendarme|civilian|man|woman|child|boy|girl|herder|herdsman|pastoralist|"
+    r"trader|merchant|shopkeeper|vendor|businessman|imam|villager|resident|officer|policeman|guardsm[ae]n|guard|"
+    r"teacher|militant|jihadist|fighter|rebel|assailant|attacker|passenger|occupant|individual|person|mayor|notable|"
+    r"leader|member|motorcyclist|prefect|sub-prefect|farmer|shepherd|worker|hunter|student|pupil|official|"
+    r"councill?or|councilman|marabout|healer|nurse|doctor|sub-officer|catechist|pastor|priest|miner|lieutenant|"
+    r"captain|sergeant|corporal|journalist|agent|operator|employee|engineer|contractor|thief|dealer|scholar|"
+    r"informant|collaborator|elder|hostage|victim|deputy|secretary|dozo|koglweogo|vdp|volunteer|suspect|"
+    r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector)"
+)
+_SINGLE_VICTIM_RE = re.compile(
+    r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|"
+    r"hacked\s+to\s+death|stabbed\s+to\s+death|slit\s+the\s+throat\s+of)\s+(?:and\s+\w+\s+)?"
+    r"(?:(?:an?|the|one|another|his|her|their|its)\s+)?(?:(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|"
+    rf"dozens?|hundreds?|and|in|at|on|near|by)\b)(?!\d)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])|"
+    r"(?:^|[.;:]\s*|\b(?:the|a|an|one|his|her|their|its)\s+)(?:[\w'’-]+\s+){0,3}?"
+    rf"{_ROLE}(?![\w'’-])(?:\s+(?!(?:and|et|or|but|while)\b)[\w'’(),-]+){{0,8}}?\s+"
+    r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:killed|shot\s+dead|executed|"
+    r"murdered|assassinated|beheaded|decapitated|strangled|found\s+dead)|died|succumbed)\b|"
+    r"\b(?:killed|executed|shot\s+dead|murdered|beheaded)\s+(?:one|another)(?:\s+of\s+them)?"
+    r"(?=\s*[.,;]|\s*$|\s+(?:and|in|on|near|at)\b)|"
+    r"\b(?:he|she)\s+was\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+dead|killed|"
+    r"executed|shot\s+dead|beheaded|murdered)\b|"
+    r"\b(?:one|he|she)\s+(?:of\s+them\s+)?(?:later\s+|subsequently\s+|eventually\s+)?(?:died|dying|succumb(?:ed|ing))\b|"
+    r"\b(?:his|her)\s+(?:lifeless\s+)?body\s+(?:\w+\s+){0,3}?(?:was|being)\s+(?:\w+\s+)?(?:found|discovered)\b",
+    re.IGNORECASE,
+)
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(?:km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
+    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|"
+    r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?)\b|"
+    r"km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
     r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
-    r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?)\b",
+    r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?|"
+    r"donkeys?|camels?|goats?|sheep|cows?|oxen|horses?|animals?|livestock|bovins|chameaux|moutons|"
+    r"arms|ammunition|cartridges|kg|tonnes?|tons?|litres?|liters?|francs|CFA|dollars|euros|FCFA)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -168,8 +203,8 @@ def _group_of(noun: str | None) -> str:
 
 
 _GOVERNING_VERB = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|are|have\s+been|had\s+been|has\s+been|ont\s+été|a\s+été|sont)\s+"
-    r"(?:\w+ly\s+|reportedly\s+|also\s+)?(\w+)",
+    r"\s+(?:(?!(?:while|and|but|when|as|after|whereas|one|another|et)\b)[\w'’()-]+\s+){0,9}?(?:were|was|are|have\s+been|had\s+been|has\s+been|ont\s+été|a\s+été|sont)\s+"
+    r"(?:(?:\w+ly|reportedly|allegedly|also|later|then|subsequently)\s+){0,2}(\w+)",
     re.IGNORECASE,
 )
 
@@ -224,9 +259,15 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
 
 def figures(text: str) -> list[Figure]:
     """All fatality figures stated in ``text`` (sub-counts after "including" left out)."""
-    out: list[Figure] = []
     if not _DEATH_RE.search(text):
-        return out  # no death word, no fatality figure
+        return []  # no death word, no fatality figure
+    return [f for f, kind in _people_counts(text) if kind == "death"]
+
+
+def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
+    """Counts of people in ``text`` (not dates, distances, things, perpetrators or targets), each with
+    the kind of casualty word it is tied to ("death", "other" or None)."""
+    out: list[tuple[Figure, str | None]] = []
     dates = _date_spans(text)
     for m in _FIGURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
@@ -273,7 +314,15 @@ def figures(text: str) -> list[Figure]:
             r"\bhave\s+been\s+killed|\bhave\s+died|\bont\s+été\s+tués", text[m.end() : m.end() + 60]
         ):
             continue
-        if _nearest_kind(text, m.start(), m.end()) != "death":
+        if _AGENT_OR_TARGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "an attack by 40 gunmen", "opened fire on two peacekeepers, killing one"
+        if noun and _AGENT_AFTER.match(text, m.end()):
+            continue  # "2 armed men killed a policeman": the killers
+        if noun and _AGE_OR_DISTANCE.match(noun):
+            continue
+        kind = _nearest_kind(text, m.start(), m.end())
+        if kind != "death":
+            out.append((Figure(value, _group_of(noun), m.start(), m.end()), kind))
             continue
         if core in ("a", "an", "un", "une", "a single") and not (
             re.search(rf"(?:{_DEATH})\s*$", text[max(0, m.start() - 25) : m.start()], re.IGNORECASE)
@@ -285,8 +334,23 @@ def figures(text: str) -> list[Figure]:
         ):
             continue  # "attacked a hunter ..., two Dozos killed": the article is not a count
         vague = core in ("several", "a few", "few", "some", "many", "plusieurs", "quelques", "a number of")
-        out.append(Figure(value, _group_of(noun), m.start(), m.end(), vague, core in VAGUE))
+        out.append((Figure(value, _group_of(noun), m.start(), m.end(), vague, core in VAGUE), "death"))
     return out
+
+
+_AGENT_OR_TARGET_BEFORE = re.compile(
+    r"\b(?:by|par|against|contre|(?:attacked|ambushed|targeted|targeting|attacking|ambushing)|"
+    r"(?:opened\s+)?fire[ds]?\s+(?:on|at|upon)|shot\s+at)\s+(?:the\s+)?(?:(?:about|some|around|at\s+least|"
+    r"more\s+than|nearly|up\s+to|over|an\s+estimated|environ|une?)\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(
+    r"\s+(?:(?!(?:and|et|were|was|had|have|has|who)\b)[\w'’-]+\s+){0,4}?(?:killed|shot|executed|attacked|ambushed|abducted|murdered|assassinated|stormed|"
+    r"opened)\s+"
+    r"(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire)\b",
+    re.IGNORECASE,
+)
+_AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet|miles?)\b", re.IGNORECASE)
 
 
 def _strip_hedge(num: str) -> str:
@@ -336,6 +400,36 @@ def count_fatalities(text: str) -> int:
     return count_fatalities_estimated(text)[0]
 
 
+_HELD = re.compile(
+    r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|taken\s+away|"
+    r"took\s+(?:them|away)|seized|rounded\s+up|enlev(?:é|és|ée|ées)|arrêt(?:é|és|ée|ées))\b",
+    re.IGNORECASE,
+)
+_THEN_KILLED = re.compile(
+    r"\b(?:(?:killed|executed|shot|burned|burnt|slaughtered|beheaded|murdered)\s+them|them\s+(?:dead|alive)|"
+    r"their\s+(?:lifeless\s+)?bodies|(?:were|had\s+been)\s+(?:\w+\s+){0,2}?(?:executed|killed|found\s+dead)|"
+    r"(?:later|subsequently|then)\s+(?:executed|killed|found\s+dead)|found\s+dead|"
+    r"(?:ont\s+été|ont)\s+(?:\w+\s+)?(?:exécutés|tués|retrouvés\s+morts))\b",
+    re.IGNORECASE,
+)
+
+
+def _held_then_killed(text: str) -> int | None:
+    """People counted when taken ("5 men were detained by soldiers") and killed afterwards without a
+    new figure ("Their bodies were later found", "... and burned them alive"): that count."""
+    killed = _THEN_KILLED.search(text)
+    if killed is None:
+        return None
+    best: int | None = None
+    for f, kind in _people_counts(text):
+        if kind != "other" or f.end > killed.start() or f.value < 2:
+            continue
+        window = text[max(0, f.start - 60) : min(killed.start(), f.end + 80)]
+        if _HELD.search(window):
+            best = f.value
+    return best
+
+
 def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     """``(figure, estimated)``: ACLED's fatality figure and whether it is a conventional figure for a
     vague report ("several killed" = 3, "dozens" = 12, "a massacre" = 10) rather than a stated one."""
@@ -359,9 +453,12 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
         if n_split and n_split > 1:
             return total // n_split, estimated  # "Fatalities are split across 3 events": this event's share
         return total, estimated
+    held = _held_then_killed(text)
+    if held is not None:
+        return held, False
     if _ZERO_RE.search(text):
         return 0, False
-    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text):
+    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text) or _SINGLE_VICTIM_RE.search(text):
         return 1, False
     if _MASS_RE.search(text):
         return 10, True
