@@ -62,6 +62,9 @@ KEEP_CODES = {
     "WLL", "WLLS", "WTRH", "LK", "LKI", "LKS", "PND", "PNDI", "OAS", "MT", "MTS", "HLL", "FRST",
     "FRSTF", "RSV", "DAM", "DAMSB", "SPNG", "MRSH", "PLN", "VAL", "WAD", "GRGE", "PASS", "RDGE",
     "BDG", "MSSN", "CMP", "CMPMN", "MN", "MNAU",
+    # named terrain that Sahel reporting uses as event locations (the dunes, wetlands, seasonal
+    # streams and depressions of the Gourma and the Niger bend)
+    "DUNE", "WTLD", "WTLDI", "STMI", "STMIX", "DPR", "HLLS", "SCRB", "ISL", "SCRP",
 }  # fmt: skip
 TAOUDENIT_MIN_LAT = 18.2
 UCDP_KIND = re.compile(
