@@ -453,7 +453,7 @@ class Geocoder:
         return COUNTRY_BY_NAME.get(norm(found.group(1))) if found else None
 
     def _fuzzy_all(self, name: str, cutoff: float) -> list[tuple[int, float]]:
-        """Fuzzy hits even when the name also matches exactly (exact hits lie elsewhere)."""
+        """Spelling variants even when the name also matches exactly (exact hits lie elsewhere)."""
         c = compact(name)
         if len(c) < 4:
             return []
@@ -461,6 +461,10 @@ class Geocoder:
 
         pool = self.gaz._fuzzy_pool.get(c[:1], [])
         best: dict[int, float] = {}
+        # the same compact key first: an exact match of one spelling hides the others
+        # ("In Deliman" is a well's name; "I-n-Délimane" the wadi in the units named)
+        for i in self.gaz.by_compact.get(c, ()):
+            best[i] = 0.95
         for key, score, _ in process.extract(c, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=20):
             if key == c:
                 continue

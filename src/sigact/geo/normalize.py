@@ -42,6 +42,8 @@ def compact(text: str) -> str:
     key = key.replace("ou", "u").replace("w", "u")
     key = key.replace("y", "i").replace("k", "c").replace("q", "c")
     key = _DOUBLE.sub(r"\1", key)
+    if len(key) > 5 and key.startswith("in") and key[2] not in "aeiou":
+        key = key[1:]  # Tamasheq "I-n-Tillit" / "In Tillit" / "N'Tillit"
     if len(key) > 4 and key.endswith("e"):
         key = key[:-1]
     return key
