@@ -32,8 +32,6 @@ from sigact.extract.fatalities import count_fatalities
         ("Four women and a child were killed when their cart struck a mine.", 5),
         # two lists of different groups in one telling add up
         ("The clashes left 8 soldiers and 28 rebels dead. 2 civilians and 6 officials were also killed.", 44),
-        # ACLED's own note convention: a total split across several events
-        ("Militiamen killed 21 villagers in three villages. Fatalities are split across 3 events.", 7),
     ],
 )
 def test_fatality_rules(text: str, expected: int) -> None:
@@ -129,4 +127,21 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
     ],
 )
 def test_single_victims_later_deaths_and_what_is_not_a_toll(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants attacked the army camp; two motorbikes were seized. No casualties were reported.", 0),
+        ("A group of 100 armed men engaged the army near the border. No casualties were reported.", 0),
+        ("Gunmen burned three huts and two granaries in the village; nobody was killed.", 0),
+        ("Students burned down a police station 140 kilometres east of the capital.", 0),
+        # deaths that caused the event are not its toll
+        ("Youths burned tyres in Fana to protest the killing of two traders by unknown gunmen.", 0),
+        ("The gendarmerie set up a base in Diallassagou in response to a recent massacre.", 0),
+        ("Militiamen carried out revenge killings for the murder of a chief, seven reported to have been killed.", 7),
+    ],
+)
+def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected

@@ -23,7 +23,7 @@ from sigact.extract.numbers import NUMBER_PATTERN, VAGUE, parse_number
 _DEATH = (
     r"kill(?:ed|ing|s)?|assassinat(?:ed|ing|ion)|murder(?:ed|ing)?|beheaded|lynched|"
     r"dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
-    r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead|down)|executed|executing|"
+    r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead)|gunned\s+down|executed|executing|"
     r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
     r"decapitated|lynched|strangled|succumb(?:ed|ing|s)|summarily\s+shot|slit\s+(?:the\s+)?throats?|"
     r"burn(?:ed|t)\s+(?:\w+\s+)?alive|stoned\s+to\s+death|"
@@ -46,7 +46,7 @@ _PERSON = (
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
-    r"volunteers?|vdps?|dozos?|koglweogo|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
+    r"volunteers?|vdps?|dozos?|koglweogo|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
     r"victims?|others|other(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
@@ -128,8 +128,10 @@ _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
     r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|"
-    r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?)\b|"
-    r"km|kilomet|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
+    r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?|huts?|granar(?:y|ies)|"
+    r"tricycles?|carts?|helicopters?|aircraft|planes?|shells?|rockets?|projectiles?|mortars?|grenades?|bridges?|"
+    r"schools?|mosques?|churches?|pylons?|antennas?|tyres?|tires?|barrels?|bags?|sacks?|phones?|rounds)\b|"
+    r"km|kilomet\w*|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
     r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
     r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?|"
@@ -239,16 +241,11 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
-_CODED = re.compile(
-    r"\bfatalities\s+(?:are\s+)?coded\s+as\s+(\d+)|\bsplit\s+across\s+\w+\s+events?\s*\((\d+)\)", re.IGNORECASE
-)
-_SPLIT = re.compile(r"\b(?:fatalities|deaths)\s+(?:are\s+|were\s+)?split\s+(?:across|between|over)\s+(\w+)\s+events?\b",
-                    re.IGNORECASE)  # fmt: skip
 _INCLUDING = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:lesquels|eux|elles))\b", re.IGNORECASE
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+)?$", re.IGNORECASE)
-_CLAIM = re.compile(r"\b(?:claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:claim|claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
@@ -350,7 +347,7 @@ _AGENT_AFTER = re.compile(
     r"(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire)\b",
     re.IGNORECASE,
 )
-_AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet|miles?)\b", re.IGNORECASE)
+_AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet\w*|miles?)\b", re.IGNORECASE)
 
 
 def _strip_hedge(num: str) -> str:
@@ -434,9 +431,10 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     """``(figure, estimated)``: ACLED's fatality figure and whether it is a conventional figure for a
     vague report ("several killed" = 3, "dozens" = 12, "a massacre" = 10) rather than a stated one."""
     text = _GEOPRECISION.sub(" ", text)  # ACLED's "(coded as X at geoprecision 2)" is not a count
-    coded = _CODED.search(text)
-    if coded:
-        return int(coded.group(1) or coded.group(2)), False
+    zero = _ZERO_RE.search(text)
+    # "no casualties", and deaths that are the cause of the event ("protesting the killing of two
+    # traders"), are blanked out (same length, offsets kept) before figures are read
+    text = _blank(text, [m.span() for m in _ZERO_RE.finditer(text)] + [m.span() for m in _CAUSE_RE.finditer(text)])
     found = figures(text)
     spans = [(f.start, f.end) for f in found]
     found += [b for b in _bare_ones(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
@@ -444,25 +442,44 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     # a group's claim ("IS claimed 60 were killed") is not a reported toll when another figure exists
     unclaimed = [f for f in found if not _CLAIM.search(text, max(0, f.start - 60), f.start)]
     figs = _lists(text, unclaimed or found)
-    split = _SPLIT.search(text)
-    n_split = parse_number(split.group(1)) if split else None
     total = _total(text, figs)
     if total is not None:
         precise = [f for f in figs if not f.vague] or figs
         estimated = all(f.estimated for f in precise)
-        if n_split and n_split > 1:
-            return total // n_split, estimated  # "Fatalities are split across 3 events": this event's share
         return total, estimated
     held = _held_then_killed(text)
     if held is not None:
         return held, False
-    if _ZERO_RE.search(text):
+    if zero:
         return 0, False
     if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text) or _SINGLE_VICTIM_RE.search(text):
         return 1, False
-    if _MASS_RE.search(text):
+    mass = _MASS_RE.search(text)
+    if mass and not _MASS_REFERENCE.search(text, max(0, mass.start() - 45), mass.start()):
         return 10, True
     return 0, False
+
+
+# Deaths that are the cause or background of the event told, not its toll.
+_CAUSE_RE = re.compile(
+    r"\b(?:over|about|against|for|following|after|protest(?:ing|ed)?|denounc\w*|condemn\w*|"
+    r"in\s+(?:protest|reaction|response|retaliation)\s+(?:against|to|for|over)|revenge\s+(?:\w+\s+)?for|"
+    r"in\s+the\s+wake\s+of|anniversary\s+of|commemorat\w*|justice\s+for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?"
+    r"(?:deaths?|killings?|murders?|assassinations?|lynching)\s+of\b[^.;,]*",
+    re.IGNORECASE,
+)
+_MASS_REFERENCE = re.compile(
+    r"\b(?:response\s+to|involvement\s+in|over|following|after|since|against|in\s+the\s+wake\s+of|"
+    r"anniversary\s+of|commemorat\w*|denounc\w*|condemn\w*|investigat\w*|suspected\s+of|accused\s+of|"
+    r"responsible\s+for|perpetrators\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:recent\s+|deadly\s+|alleged\s+|\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def _total(text: str, figs: list[Figure]) -> int | None:
