@@ -394,6 +394,9 @@ class Geocoder:
 
         - "X (Admin2, Admin1)": when no candidate of X lies in the units in parentheses, look for
           looser spellings of X (rapidfuzz cut-off 70) among the places inside them;
+        - "Diaka in Tenenkou Cercle", "X, Soum province": when no candidate of X lies in the units
+          the text states with a descriptor or in parentheses, spellings of X within the usual
+          fuzzy cut-off (84; 86 when only regions are stated) inside them;
         - "X, Burkina Faso" or a text naming its country: when no candidate of X is in a country
           the text names, look for spellings of X (cut-off 80) in those countries.
         Candidates found are added; scoring then prefers them by their admin units and country."""
@@ -429,6 +432,18 @@ class Geocoder:
                         (i, q) for i, q in self._fuzzy_all(m.surface, _CONSTRAINED_CUTOFF)
                         if i not in have and inside(self.gaz.entries[i])
                     ]  # fmt: skip
+            elif (named := self._units_named(ctx, mentions.index(m))) and norm(m.surface) not in STOPWORDS:
+                # "Diaka in Tenenkou Cercle", "X, Soum province": the same, for units the text
+                # names with a descriptor elsewhere
+                def in_named(e: Entry, named: set[tuple[int, str]] = named) -> bool:
+                    return any((lv, norm(a or "")) in named for lv, a in ((1, e.admin1), (2, e.admin2), (3, e.admin3)))
+
+                if not any(in_named(self.gaz.entries[c.entry_index]) for c in m.candidates):
+                    cutoff = 86.0 if all(lv == 1 for lv, _ in named) else 84.0
+                    extra = [
+                        (i, q) for i, q in self._fuzzy_all(m.surface, cutoff)
+                        if i not in have and self.gaz.entries[i].level is None and in_named(self.gaz.entries[i])
+                    ]  # fmt: skip
             elif (
                 m.candidates
                 and (cc := self._country_after(text, m.end)) is not None
@@ -444,6 +459,15 @@ class Geocoder:
                 m.candidates += [self._candidate(i, q, m.surface) for i, q in extra]
                 for c in m.candidates[-len(extra) :]:
                     c.reasons.append("spelling variant inside the units named")
+
+    @staticmethod
+    def _units_named(ctx: _Context, me: int) -> set[tuple[int, str]]:
+        """(level, name) of the admin units the text states explicitly (a descriptor or a
+        parenthesis), other than mention ``me`` itself."""
+        strong = ctx.strong - {me}
+        if not strong:
+            return set()
+        return {(level, key) for level in (1, 2, 3) for key, ids in ctx.admin[level].items() if ids & strong}
 
     @staticmethod
     def _country_after(text: str, end: int) -> str | None:
