@@ -132,3 +132,31 @@ def test_active_soldiers_killing_at_least_some_militants_stay_the_initiator() ->
     e = _one("On 5 June 2019, Malian soldiers killed at least six militants near Dioura (Tenenkou, Mopti).",
              dt.date(2019, 6, 7))  # fmt: skip
     assert e.actor1 is not None and e.actor1.startswith("Military Forces of Mali")
+
+
+def test_sub_group_named_with_its_parent_in_brackets_is_coded_by_the_period() -> None:
+    # ACLED coded Katiba Macina's attacks as JNIM's until March 2020, under its own name afterwards
+    text = "On {}, Katiba Macina (JNIM) militants ambushed a Malian army patrol near Diafarabe (Tenenkou, Mopti)."
+    early = _one(text.format("14 March 2020"), dt.date(2020, 3, 16))
+    late = _one(text.format("14 May 2020"), dt.date(2020, 5, 16))
+    assert early.actor1 == JNIM
+    assert late.actor1 == "Katiba Macina"
+
+
+def test_militia_named_in_brackets_after_its_community_is_the_named_group() -> None:
+    e = _one("On 18 November 2018, Dogon militiamen (Dan Na Ambassagou) attacked the Fulani village of Djabel "
+             "(Bankass, Mopti), killing two civilians.", dt.date(2018, 11, 20))  # fmt: skip
+    assert e.actor1 == "Dan Na Ambassagou"
+
+
+def test_the_assailants_named_later_are_the_group_named_first() -> None:
+    e = _one("On 4 December 2018, presumed JNIM and/or ISGS militants attacked a gendarmerie checkpoint near Dori "
+             "(Seno, Sahel), three gendarmes were wounded and motorbikes were seized by the assailants.",
+             dt.date(2018, 12, 6))  # fmt: skip
+    assert e.actor1 == f"{JNIM} and/or {ISGS}"
+
+
+def test_soldiers_in_a_headline_attack_are_not_the_attackers() -> None:
+    e = _one("Militants kill 12 Burkina soldiers in attack. On 3 May 2023, JNIM militants attacked an army post "
+             "in Djibo (Soum, Sahel), killing twelve soldiers.", dt.date(2023, 5, 5))  # fmt: skip
+    assert e.actor1 == JNIM

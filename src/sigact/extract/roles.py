@@ -32,7 +32,7 @@ _PASSIVE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTIVE = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|massacres?|"
+    r"(?:['’]s)?\s+(?:(?!(?:in|on|of|during|after|by|the|an?|from|to|for)\b)[\w-]+\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|massacres?|"
     r"fighters|militants|jihadists|gunmen|insurgents)\b",
     re.IGNORECASE,
 )
@@ -70,12 +70,20 @@ _PASSIVE_AFTER = re.compile(
 )
 _NOT_AN_OBJECT = frozenset(
     """by in on at near along around between about after while when during this last early overnight yesterday
-    outside from close en par dans près lors à au aux du de entre vers pendant since following as late inside
+    outside from close en par dans près lors entre vers pendant since following as late inside
     within""".split()
 )
 _TOLL_AND = re.compile(
     r"\s+(?:\d+|one|two|three|four|five|six|several|many|others?|another|at\s+least|un|une|deux|trois)\b", re.IGNORECASE
 )
+# a named actor followed by its own event verb ("JNIM militants later attacked ...")
+_ACTS = re.compile(
+    r"(?:\s+(?:militants|fighters|jihadists|gunmen|combatants|also|later|then|reportedly|have|has|had))*\s+(?:"
+    + EVENT_WORDS.pattern
+    + ")",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
 _OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_LINK = re.compile(
     r"^\s*(?:,|and|et|with|alongside|together\s+with|supported\s+by|backed\s+by|accompanied\s+by|appuyés?\s+par|"
@@ -215,7 +223,8 @@ class _Slot:
 
 
 def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
-    """ "Katiba Macina (JNIM)": ACLED codes the parent named in brackets."""
+    """ "Katiba Macina (JNIM)", "Dogon militiamen (Dan Na Ambassagou)": one actor, coded under the sub-group's
+    name at the date (which is the parent's when ACLED codes the sub-group's events as the parent's)."""
     out: list[_Slot] = []
     for s in slots:
         if out and s.mention.canonical and out[-1].mention.canonical is None and out[-1].mention.kind != "civilians":
@@ -227,8 +236,13 @@ def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
                 continue
         if out and s.mention.canonical and out[-1].mention.canonical:
             gap = text[out[-1].mention.end : s.mention.start]
-            if re.fullmatch(r"\s*\(\s*", gap) and reg.parent(out[-1].name) == s.name:
-                prev = out.pop()
+            bracket = re.fullmatch(r"\s*\(\s*", gap) is not None
+            if bracket and s.name in (reg.parent(out[-1].name), reg.parent(out[-1].mention.canonical or "")):
+                prev = out.pop()  # "Katiba Macina (JNIM)": the sub-group, named first
+                out.append(_Slot(prev.name, prev.mention, prev.suspected or s.suspected))
+                continue
+            if bracket and out[-1].name in (reg.parent(s.name), reg.parent(s.mention.canonical or "")):
+                prev = out.pop()  # "Dogon militiamen (Dan Na Ambassagou)": the sub-group, in brackets
                 out.append(_Slot(s.name, prev.mention, prev.suspected or s.suspected))
                 continue
         out.append(s)
@@ -303,6 +317,8 @@ def assign_roles(
     passive = [
         s for s in armed
         if event_type != "Strategic developments" and s not in agents and _passive_subject(text, s.mention)
+        # violence against civilians: armed men "killed" in it are perpetrators who died, not its target
+        and (event_type != "Violence against civilians" or (_inter(s.name, s.mention, reg) or 0) in (1, 8))
     ]  # fmt: skip
     subjects = [s for s in armed if s.mention.start < verb_at and s not in passive]
     # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
@@ -373,6 +389,30 @@ def assign_roles(
                     and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target]  # fmt: skip
             if near:
                 initiator = near[0]
+    if (
+        initiator is not None
+        and initiator.mention.kind == "armed_generic"
+        and _DEFINITE.search(text, max(0, initiator.mention.start - 12), initiator.mention.start)
+    ):
+        # "... seized by the assailants": the definite role noun refers back to the group named before it
+        named = [
+            s for s in slots
+            if s.mention.kind == "named" and s.mention.start < initiator.mention.start and s is not target
+            and (_inter(s.name, s.mention, reg) or 0) in (2, 3, 4)
+        ]  # fmt: skip
+        if named:
+            initiator = named[-1]
+    if initiator is not None and initiator.mention.kind == "armed_generic":
+        # "Militants killed 12 soldiers. ... JNIM militants attacked the post": the unnamed attackers are the
+        # armed group the telling names as an attacker (not as a target)
+        named = [
+            s for s in slots
+            if s.mention.kind == "named" and s is not target and (_inter(s.name, s.mention, reg) or 0) in (2, 3)
+            and not (lo <= s.mention.start < hi) and _ACTS.match(text, s.mention.end) is not None
+            and not _passive_subject(text, s.mention)
+        ]  # fmt: skip
+        if named:
+            initiator = named[0]
     if initiator is not None and initiator.name in _VAGUE_PARENTS:
         better = next((s for s in slots if s.mention.canonical and s.name not in _VAGUE_PARENTS
                        and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target), None)  # fmt: skip
