@@ -51,6 +51,7 @@ STOPWORDS = frozenset(
     modibo keita diarra traore coulibaly cisse toure maiga diallo sidibe kone sangare dicko amadou
     hamadoun oumar ibrahim mohamed ahmed assimi goita compaore kabore sankara bazoum tiani damiba
     kafando zida ouedraogo sawadogo zongo macron azawad azaouad kounta imghad idnane bin ben
+    sanogo konate dembele doumbia bagayoko diakite ouattara sylla camara kante tembely guindo
     catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
     none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
@@ -112,6 +113,7 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+REGION_CUE = 0.3
 _COUNTRY_NAME = re.compile(r"\b(?:Burkina[\s-]+Faso|Mali|Niger)\b(?!ia)", re.I)
 _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
 _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only inside the units named
@@ -136,6 +138,19 @@ _ACTOR_WORDS = frozenset(
     "militants militia militiamen brigade katiba fighters army forces soldiers government authorities "
     "troops men armed".split()
 )
+# Armed groups and communities with a well-known home area (a weak regional cue for same-named
+# villages): Katiba Macina is named after the Macina (Mopti/Ségou), Dan Na Ambassagou is the Dogon
+# militia of the Mopti region, MSA and GATIA operate around Gao and Ménaka, Ansaroul Islam in
+# Burkina Faso's Sahel and Nord.
+_ACTOR_REGIONS: list[tuple[re.Pattern[str], frozenset[tuple[str, str]]]] = [
+    (re.compile(r"\b(?:Katiba Macina|Macina Liberation Front|FLM|Dozos?|Donsos?)\b", re.I),
+     frozenset({("ML", "mopti"), ("ML", "segou")})),
+    (re.compile(r"\b(?:Dana? Na Ambassagou|Dana Amassagou|Dogons?)\b", re.I), frozenset({("ML", "mopti")})),
+    (re.compile(r"\b(?:MSA|GATIA|Daw?o?sa?ha[kq]|Daoussahak|Imghad)\b"),
+     frozenset({("ML", "gao"), ("ML", "menaka"), ("ML", "kidal")})),
+    (re.compile(r"\b(?:Ansaroul Islam|Ansarul Islam)\b", re.I),
+     frozenset({("BF", "sahel"), ("BF", "nord"), ("BF", "centre nord")})),
+]  # fmt: skip
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -226,6 +241,7 @@ class _Context:
     cued: set[str] = field(default_factory=set)  # countries only its actors point to (a weak cue)
     nationals: set[str] = field(default_factory=set)  # nationalities named ("Malian soldiers")
     attached: dict[int, str] = field(default_factory=dict)  # mention -> country written after it
+    regions: set[tuple[str, str]] = field(default_factory=set)  # (iso2, admin1) the actors point to
     strong: set[int] = field(default_factory=set)  # mentions that are explicit admin context
 
     def named(self, level: int, name: str | None, exclude: int) -> bool:
@@ -640,6 +656,9 @@ class Geocoder:
     # -- context and scoring --------------------------------------------------------------------
     def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
         ctx = _Context(set(), {1: {}, 2: {}, 3: {}})
+        for rx, regions in _ACTOR_REGIONS:
+            if rx.search(text):
+                ctx.regions |= regions
         if country_hint:
             hinted = COUNTRY_BY_NAME.get(norm(country_hint))
             if hinted is None and len(country_hint) == 2:
@@ -715,6 +734,9 @@ class Geocoder:
                 if not in_named:
                     s -= 0.6
                     why.append("not in the admin units named")
+            if ctx.regions and c.level is None and (c.iso2, norm(c.admin1 or "")) in ctx.regions:
+                s += REGION_CUE
+                why.append("where the actors named operate")
             if ctx.named(1, c.admin1, me):
                 s += 0.6
                 why.append(f"admin1 {c.admin1} named")
