@@ -379,6 +379,7 @@ class Geocoder:
             out.append(m)
             i = k + 1
         self._mark_context(text, out)
+        self._mark_unit_after(text, out)
         self._mark_relations(text, out)
         return out
 
@@ -652,6 +653,26 @@ class Geocoder:
                 if 0 <= group.start() - m.end <= 2 and m.role == "place":
                     m.cue += 0.8
                     m.context_group = (group.start(), group.end())
+
+    def _mark_unit_after(self, text: str, mentions: list[PlaceMention]) -> None:
+        """ "Soumpi, Niafunke" / "Tene, Segou": a cercle or region written right after a place that
+        lies in it is that place's admin context, as in parentheses (not a second place)."""
+        for a, b in zip(mentions, mentions[1:], strict=False):
+            if b.role != "place" or a.role != "place" or not re.fullmatch(r",\s*", text[a.end : b.start]):
+                continue
+            if re.match(r"\s*(?:,\s*[A-Z]|(?:and|et|or)\s)", text[b.end : b.end + 6]):
+                continue  # "Kidal, Gao and Timbuktu": a list
+            key = norm(b.surface)
+            levels = [lv for lv in (1, 2) if key in self._admin_names[lv]]
+            if not levels:
+                continue
+            units = {(lv, key) for lv in levels}
+            if any(
+                (1, norm(c.admin1 or "")) in units or (2, norm(c.admin2 or "")) in units
+                for c in a.candidates if c.level is None
+            ):  # fmt: skip
+                b.role = "context"
+                b.group_levels = tuple(levels)
 
     # -- context and scoring --------------------------------------------------------------------
     def _context(self, text: str, mentions: list[PlaceMention], country_hint: str | None) -> _Context:
