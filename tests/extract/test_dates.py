@@ -99,3 +99,39 @@ def test_year_assumed_without_publication_date_is_flagged_and_less_confident() -
 def test_stated_year_is_not_assumed() -> None:
     ev = extract_text("Gunmen killed 12 villagers in Ogossagou on 17 September 2023.")[0].event
     assert ev.event_date == D(2023, 9, 17) and "date_assumed" not in ev.source_fields
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("During the week of July 9, soldiers searched villages", D(2018, 7, 20), (D(2018, 7, 12), 2)),  # midpoint
+        ("on the night of Oct.10 a bomber", D(2016, 10, 12), (D(2016, 10, 10), 1)),
+        ("Shots were heard on the night of the 26th in Fada", D(2011, 3, 28), (D(2011, 3, 26), 1)),
+        ("On the 28th, gunmen attacked", D(2011, 4, 2), (D(2011, 3, 28), 1)),  # the month before
+    ],
+)
+def test_weeks_abbreviated_months_and_bare_days(text: str, published: dt.date, expected: tuple[dt.date, int]) -> None:
+    assert _resolve(text, published) == expected
+
+
+def test_ordinals_that_are_not_days() -> None:
+    assert find_dates("The 2nd battalion and the 12th Regiment moved north.") == []
+
+
+def test_dates_of_side_remarks_do_not_date_the_event() -> None:
+    pub = D(2017, 11, 6)
+    # a month used as an adjective, and a date after "since", are background
+    (m,) = extract_text("Thousands marched on Saturday in Ouagadougou against the leaders of the March 2012 coup.", pub)
+    assert m.event.event_date == D(2017, 11, 4)
+    (m,) = extract_text("On Thursday, relatives of soldiers held since October 30 protested in Bamako.", pub)
+    assert m.event.event_date == D(2017, 11, 2)
+
+
+def test_a_victim_found_later_belongs_to_the_event_told() -> None:
+    text = (
+        "On January 15, gunmen abducted a mining executive at a gold mine near Djibo. "
+        "His body was found the next day, according to the gendarmerie."
+    )
+    (m,) = extract_text(text, D(2019, 1, 20))
+    assert m.event.event_date == D(2019, 1, 15)
+    assert m.event.fatalities == 1

@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("dm", re.compile(rf"\b(?:(?:{_WD}),?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?({_M})\b\.?{_Y}", re.IGNORECASE)),
-    ("md", re.compile(rf"\b(?:(?:{_WD}),?\s+)?({_M})\.?,?\s+{_DAY}\b(?!\s*(?:km|:|h\d)){_Y}", re.IGNORECASE)),
+    ("md", re.compile(rf"\b(?:(?:{_WD}),?\s+)?({_M})(?:\.\s*|\.?,?\s+){_DAY}\b(?!\s*(?:km|:|h\d)){_Y}", re.IGNORECASE)),
     (
         "month_year",
         re.compile(
@@ -80,6 +80,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"november|december)\s+(?=(?:\w+\s+)?(?:attacks?|assaults?|raids?|ambush|massacre|offensive|bombing|"
             r"strikes?|clash(?:es)?|killings?))",
             re.IGNORECASE,
+        ),
+    ),
+    # "on the 26th", "the night of the 26th" (the month is the reference's, or the one before)
+    (
+        "day_only",
+        re.compile(
+            r"\b(?i:on|of)\s+(?i:the)\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:[A-Z]|battalion|regiment|brigade|"
+            r"division|anniversary|century|edition|round|time|day|week|month|year|session|congress))",
         ),
     ),
     ("year", re.compile(r"\b(?:in|since|en|depuis|of|during|until|by)\s+((?:19|20)\d{2})\b", re.IGNORECASE)),
@@ -195,8 +203,11 @@ def _find_dates_cached(text: str) -> tuple[DateExpr, ...]:
 def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
     s, e, t = m.start(), m.end(), m.group(0)
     around = text[max(0, s - 25) : s].lower()
-    uncertain = bool(re.search(r"\b(?:around|about|circa|vers|aux\s+alentours\s+du)\s*$", around)) or bool(
-        re.match(r"\s*\((?:week|weekend)\s+of\)", text[e : e + 20], re.IGNORECASE)
+    week_of = bool(re.search(r"\bweek\s+of\s*$|\bsemaine\s+du\s*$", around))
+    uncertain = (
+        bool(re.search(r"\b(?:around|about|circa|vers|aux\s+alentours\s+du)\s*$", around))
+        or bool(re.match(r"\s*\((?:week|weekend)\s+of\)", text[e : e + 20], re.IGNORECASE))
+        or week_of
     )
     if kind == "iso":
         return DateExpr("full", s, e, t, int(m.group(1)), int(m.group(2)), int(m.group(3)), uncertain=uncertain)
@@ -236,13 +247,18 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
         ):
             return None
         return DateExpr("dm", s, e, t, _year(y), MONTHS[mon.lower()], int(d), weekday=_weekday_in(t),
-                        uncertain=uncertain)  # fmt: skip
+                        uncertain=uncertain, extra={"week_of": "1"} if week_of else {})  # fmt: skip
     if kind == "md":
         mon, d, y = m.groups()
         if not mon[0].isupper() or not 1 <= int(d) <= 31:
             return None  # "may 5" in lower case is rarely a date
         return DateExpr("dm", s, e, t, _year(y), MONTHS[mon.lower()], int(d), weekday=_weekday_in(t),
-                        uncertain=uncertain)  # fmt: skip
+                        uncertain=uncertain, extra={"week_of": "1"} if week_of else {})  # fmt: skip
+    if kind == "day_only":
+        d = int(m.group(1))
+        if not 1 <= d <= 31:
+            return None
+        return DateExpr("dm", s, e, t, None, None, d, extra={"day_only": "1"})
     if kind == "month_year":
         _, mon, y = m.groups()
         if mon.lower() in ("mar", "may", "sep", "jun", "jan", "dec", "oct", "nov", "aug", "apr", "feb", "jul") and not (
@@ -334,6 +350,13 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
     """``(event_date, time_precision)`` for one expression, or None when it gives no day or month."""
     ref = published or anchor
     tp_unc = 2 if expr.uncertain else 1
+    if expr.extra.get("day_only"):
+        # "on the 26th": the latest such day on or before the reference
+        if ref is None or expr.day is None:
+            return None
+        prev = ref.replace(day=1) - dt.timedelta(days=1)
+        day = _safe(ref.year, ref.month, expr.day) if expr.day <= ref.day else _safe(prev.year, prev.month, expr.day)
+        return (day, 1) if day is not None else None
     if expr.kind in ("full", "dm", "range"):
         assert expr.month is not None and expr.day is not None
         if expr.year is not None:
@@ -346,6 +369,8 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
             date = _latest_on_or_before(expr.month, expr.day, dt.date.today(), expr.weekday)
         if date is None:
             return None
+        if expr.extra.get("week_of"):
+            return date + dt.timedelta(days=3), 2  # "the week of July 9": the week's midpoint (ACLED)
         return date, tp_unc
     if expr.kind == "month":
         if expr.extra.get("since"):

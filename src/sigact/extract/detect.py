@@ -248,6 +248,20 @@ def is_anaphoric(text: str) -> bool:
     return anaphora(text) is not None
 
 
+_CONSEQUENCE = re.compile(
+    r"^(?:found\s+dead|bod(?:y|ies)\s+.*(?:was|were)\s+found|(?:wounded|injured)\s+by|(?:\d+|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|an?|several)\s+.*(?:wounded|injured)\s+.*|(?:left|leaves|leaving)\s+.*(?:dead|wounded|injured))$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def is_consequence(text: str) -> bool:
+    """Every event word only tells what followed an event ("His body was found the next day",
+    "two were wounded in the crossfire"): such a sentence completes the event told before it."""
+    words = [w for w in EVENT_WORDS.finditer(text) if not _WEAK_ONLY.match(w.group(0))]
+    return bool(words) and all(_CONSEQUENCE.match(w.group(0)) for w in words)
+
+
 def tells_event(text: str) -> bool:
     """Whether ``text`` has at least one strong event word."""
     words = event_words(text)

@@ -28,7 +28,7 @@ _DEATH = (
     r"decapitated|lynched|strangled|succumb(?:ed|ing|s)|summarily\s+shot|slit\s+(?:the\s+)?throats?|"
     r"burn(?:ed|t)\s+(?:\w+\s+)?alive|stoned\s+to\s+death|"
     r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|neutralisant|"
-    r"tu[ée]s?|tuant|morts?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
+    r"tu(?:é|e|ée|ées|és)|tuant|morts?|pertes?\s+en\s+vies?\s+humaines?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
     r"ont\s+perdu\s+la\s+vie|exécuté(?:e|s|es)?|massacré(?:e|s|es)?|cadavres|corps\s+sans\s+vie|neutralisé(?:e|s|es)?|"
     r"victimes|bilan"
 )

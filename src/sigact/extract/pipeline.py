@@ -80,6 +80,7 @@ class _Sent:
     anaphoric: bool = False
     reported_only: bool = False  # its only date is when something was said or published
     reaction_only: bool = False  # its event words are nominal, in a report of what was said
+    consequence: bool = False  # only tells what followed ("His body was found the next day")
 
 
 @dataclass
@@ -127,6 +128,28 @@ def _country_hint(text: str) -> str | None:
     return best
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis|until|jusqu'au|jusqu'à)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_MODIFIER_BEFORE = re.compile(r"\b(?:the|their|its|his|her|a|an|this|that)\s+$", re.IGNORECASE)
+
+
+def _side_date(text: str, expr: DateExpr) -> bool:
+    """A date that belongs to a side remark, not to the event the sentence tells: after "since" or
+    "until", or a month used as an adjective ("the March 2012 coup", "their October 2015 dismissals").
+    (A date inside a relative clause is kept: "a resident who lost eight relatives on Saturday, August
+    24" dates the attack.)"""
+    before = text[max(0, expr.start - 30) : expr.start]
+    if _SINCE_BEFORE.search(before):
+        return True
+    if (
+        expr.kind == "month"
+        and expr.year is not None
+        and _MODIFIER_BEFORE.search(before)
+        and re.match(r"\s+[a-z]", text[expr.end : expr.end + 3])
+    ):
+        return True
+    return False
+
+
 def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> tuple[dt.date, int] | None:
     """The sentence's own date: the first stated date (day, range, month), else a weekday, else a
     relative phrase ("the following day"), resolved against publication and the narrative anchor."""
@@ -136,6 +159,8 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     for expr in sorted(s.dates, key=lambda e: (order.get(e.kind, 9), e.start)):
         if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
             continue
+        if _side_date(s.text, expr):
+            continue  # "held since October 30", "the March 2012 coup"
         if _REPORT_DATE.search(s.text[max(0, expr.start - 40) : expr.start]) or _DATELINE.match(s.text, expr.end):
             # "said on Sunday", "a statement issued on Monday": when it was reported (a fallback only)
             reported = reported or resolve(expr, published, anchor)
@@ -255,6 +280,9 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
         place = geo.locate(text, focus=(s.start, s.end), country_hint=hint)
         own_place = _own_place(place, s) and place is not None and place.geo_precision < 3
         own_date = s.date
+        if s.consequence and current is not None and (not own_place or _same_place(place, current.place)):
+            current.sents.append(s)  # the victims found, a death in hospital: part of the event told
+            continue
         if s.anaphoric:
             # "the attack ..." / reactions: part of the event told before, never a new one
             if current is not None:
@@ -374,6 +402,7 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
         reason = detect.anaphora(s.text) if s.is_event else None
         s.anaphoric = s.is_event and (reason is not None or s.reported_only)
         s.reaction_only = reason == "reaction" and not s.reported_only
+        s.consequence = s.is_event and detect.is_consequence(s.text)
         out.append(s)
     return out
 
