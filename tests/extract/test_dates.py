@@ -135,3 +135,12 @@ def test_a_victim_found_later_belongs_to_the_event_told() -> None:
     (m,) = extract_text(text, D(2019, 1, 20))
     assert m.event.event_date == D(2019, 1, 15)
     assert m.event.fatalities == 1
+
+
+def test_a_day_told_in_a_later_sentence_about_the_same_attack_dates_it() -> None:
+    text = (
+        "Islamist militants killed at least 40 worshippers in an attack on a mosque in Fambita. "
+        "The attack occurred on Friday during afternoon prayers."
+    )
+    (m,) = extract_text(text, D(2025, 3, 22))  # a Saturday
+    assert (m.event.event_date, m.event.time_precision) == (D(2025, 3, 21), 1)

@@ -288,6 +288,9 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             if current is not None:
                 if own_date is None or _compatible(own_date, (current.date, current.precision)):
                     current.sents.append(s)
+                    if own_date is not None and own_date[1] < current.precision and not s.reported_only:
+                        # "The attack occurred on Friday": the day of the event told without a date
+                        current.date, current.precision, current.dated = own_date[0], own_date[1], True
                     continue
             elif own_date is None and not s.reaction_only:
                 continue
