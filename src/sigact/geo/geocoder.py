@@ -114,7 +114,7 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
 REGION_CUE = 0.3
-_COUNTRY_NAME = re.compile(r"\b(?:Burkina[\s-]+Faso|Mali|Niger)\b(?!ia)", re.I)
+_COUNTRY_NAME = re.compile(r"\b(Burkina[\s-]+Faso|Mali|Niger)(?:['’]?s)?\b(?!ia)", re.I)  # "Malis capital"
 _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
 _CONSTRAINED_CUTOFF = 70.0  # rapidfuzz ratio for spellings looked for only inside the units named
 # Actors and institutions that belong to one country: a weak country cue when no country is named
@@ -543,7 +543,7 @@ class Geocoder:
                 placed = stated is not None or re.search(r"(?:north|south|east|west)\w*\s+of", gap, re.I)
                 near = [
                     ca for ca in a.candidates
-                    if ca.level is None and (placed or a.quality >= 0.95) and ca.feature[:1] in "PSL" and any(
+                    if ca.level is None and (placed or (a.quality >= 0.95 and ca.feature[:1] in "PSL")) and any(
                         distance_km(ca.latitude, ca.longitude, cb.latitude, cb.longitude) <= limit
                         for cb in b.candidates[:12]
                     )
@@ -697,11 +697,10 @@ class Geocoder:
                 ctx.attached[i] = cc
                 attached[found.start(1)] = (found.end(1), i)
         for found in _COUNTRY_NAME.finditer(text):
-            cc = COUNTRY_BY_NAME[norm(found.group(0))]
+            cc = COUNTRY_BY_NAME[norm(found.group(1))]
             if found.start() not in attached:
                 ctx.countries.add(cc)
         if not ctx.countries:
-            ctx.cued = set(ctx.attached.values())
             # a nationality ("a Nigerien officer", "Malian soldiers") and actors of one country are
             # weak cues: people travel, and armies cross borders
             ctx.cued |= {cc for cc, rx in _ACTOR_COUNTRY.items() if rx.search(text)}
@@ -827,10 +826,10 @@ class Geocoder:
         (regions) of its candidates scoring within 0.3 of its best one, one vote shared among them.
         Weaker than a country the text names or the caller's hint."""
         votes: list[tuple[dict[str, float], dict[str, float]]] = []
-        for m in mentions:
+        for i, m in enumerate(mentions):
             by_cc: dict[str, float] = {}
             by_a1: dict[str, float] = {}
-            if m.candidates:
+            if m.candidates and i not in ctx.attached:  # "Ayorou, Niger" is set apart from the rest
                 top = m.candidates[0].score
                 close = [c for c in m.candidates if top - c.score <= 0.3]
                 ccs = {c.iso2 for c in close}

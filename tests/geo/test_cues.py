@@ -1,0 +1,133 @@
+"""Cues a reader uses to place an event: which unit of "(Cercle, Region)" is which, a country
+written after another place, nationalities, armed groups' home areas, "X, 40 km east of Y",
+Tamasheq names, spelling variants, terrain features, and admin seats in their own unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigact.geo import Geocoder
+from sigact.geo.normalize import compact
+
+
+def test_region_last_in_parentheses_is_not_the_cercle_of_the_same_name(geocoder: Geocoder) -> None:
+    # Sokoura exists in the Mopti cercle and in the Bankass cercle; "(Bankass, Mopti)" names the
+    # Bankass cercle of the Mopti region, so the Mopti cercle's Sokoura must not win
+    place = geocoder.locate("Gunmen on motorbikes raided the weekly market of Sokoura (Bankass, Mopti) on Friday.")
+    assert place is not None
+    assert place.surface == "Sokoura"
+    assert (place.admin1, place.admin2) == ("Mopti", "Bankass")
+
+
+def test_region_in_parentheses_gives_no_proximity_bonus(geocoder: Geocoder) -> None:
+    mentions = geocoder.find_places("Gunmen raided the market of Sokoura (Bankass, Mopti).")
+    sokoura = mentions[0]
+    assert not any(r == "near Mopti" for c in sokoura.candidates for r in c.reasons)
+
+
+def test_admin_seat_lies_in_the_unit_it_is_named_after(geocoder: Geocoder) -> None:
+    for town in ("Bourem", "Tessalit", "Gourma-Rharous"):
+        place = geocoder.locate(f"Protesters blocked the main road in {town} on Monday.", country_hint="Mali")
+        assert place is not None
+        assert place.admin2 == town
+        assert place.geo_precision == 1
+
+
+def test_country_after_another_place_does_not_move_a_regional_capital(geocoder: Geocoder) -> None:
+    # Niger has hamlets called Gao; "Ayorou, Niger" only says where Ayorou is
+    text = "Bandits robbed the passengers of a bus in Gao before it left for Ayorou, Niger."
+    place = geocoder.locate(text)
+    assert place is not None
+    assert place.surface == "Gao"
+    assert (place.country, place.admin1) == ("Mali", "Gao")
+
+
+def test_a_nationality_is_only_a_weak_cue(geocoder: Geocoder) -> None:
+    place = geocoder.locate("A Nigerien trader was shot dead by two men on a motorbike in Gao.")
+    assert place is not None
+    assert (place.country, place.admin1) == ("Mali", "Gao")
+
+
+def test_nationality_still_gives_the_capital_when_nothing_else_is_known(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Malian teachers went on strike for better pay.")
+    assert place is not None
+    assert place.location == "Bamako"
+    assert place.geo_precision == 3
+
+
+def test_militia_name_is_not_a_place(geocoder: Geocoder) -> None:
+    mentions = geocoder.find_places("Ganda Koy militiamen set up a checkpoint on the road.")
+    assert not any(m.surface.startswith("Ganda") for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A convoy was ambushed at Garnati, 50km east of Niafunke, and two soldiers died.", "Garnati"),
+        ("An IED hit a truck near Abanko, 35 km south of Tessalit, wounding three.", "Abanko"),
+    ],
+)
+def test_place_with_a_stated_distance_from_a_town_is_the_event_place(
+    geocoder: Geocoder, text: str, surface: str
+) -> None:
+    place = geocoder.locate(text)
+    assert place is not None
+    assert place.surface == surface
+    assert place.location != "Niafunke" and place.location != "Tessalit"
+
+
+def test_mayor_of_a_town_does_not_make_it_the_event_place(geocoder: Geocoder) -> None:
+    text = "The mayor of Boni said that gunmen burned the school of Dallah on Tuesday."
+    place = geocoder.locate(text)
+    assert place is not None
+    assert place.surface == "Dallah"
+
+
+def test_unknown_tin_name_is_not_its_tail(geocoder: Geocoder) -> None:
+    # "Tin-Hama" is not GeoNames' Hama (Kayes, 1,100 km away)
+    mentions = geocoder.find_places("Rebels attacked a checkpoint at Tin-Hama on Sunday.")
+    assert not any(m.surface == "Hama" for m in mentions)
+
+
+def test_tamasheq_in_prefix_is_one_spelling() -> None:
+    assert compact("N'Tillit") == compact("I-n-Tillit") == compact("In Tillit")
+    assert compact("Inata") != compact("Nata")  # a vowel after "In" is part of the name
+    assert compact("Tchalole") == compact("Chalole")
+    assert compact("Ghalaman") == compact("Galaman")
+
+
+def test_ntillit_is_found(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Gunmen killed two herders in Ntillit on Tuesday.")
+    assert place is not None
+    assert place.surface == "Ntillit"
+    assert place.admin1 == "Gao"
+
+
+def test_armed_group_home_area_breaks_a_tie_between_villages(geocoder: Geocoder) -> None:
+    # villages called Mamba exist in Kayes and in Mopti; Katiba Macina operates in central Mali
+    text = "Katiba Macina militants ambushed a group of hunters near the village of Mamba."
+    place = geocoder.locate(text)
+    assert place is not None
+    assert place.admin1 in {"Mopti", "Segou"}
+    mamba = next(m for m in geocoder.find_places(text) if m.surface == "Mamba")
+    assert "where the actors named operate" in mamba.candidates[0].reasons
+
+
+def test_cercle_after_a_comma_is_context(geocoder: Geocoder) -> None:
+    mentions = geocoder.find_places("Heavily armed men overran the army post in Soumpi, Niafunke, on Friday.")
+    by_surface = {m.surface: m for m in mentions}
+    assert by_surface["Niafunke"].role == "context"
+    place = geocoder.locate("Heavily armed men overran the army post in Soumpi, Niafunke, on Friday.")
+    assert place is not None
+    assert place.surface == "Soumpi"
+
+
+def test_cercle_in_a_list_is_not_context(geocoder: Geocoder) -> None:
+    mentions = geocoder.find_places("Teachers marched in Timbuktu, Gao and Kidal.")
+    assert all(m.role == "place" for m in mentions)
+
+
+def test_terrain_features_are_in_the_gazetteer(geocoder: Geocoder) -> None:
+    # dunes, wetlands and seasonal streams are kept from GeoNames (event locations in the Gourma)
+    kinds = {e.fcode for e in geocoder.gaz.entries}
+    assert {"DUNE", "WTLD", "STMI"} <= kinds
