@@ -214,3 +214,11 @@ def test_a_toll_since_a_weekday_is_the_current_fighting_not_an_aggregate() -> No
     events = _events("At least 12 people have been killed in clashes between two militias since Friday near Anefis.")
     assert len(events) == 1
     assert _events("At least 1,200 people have been killed in clashes between militias since 2019.") == []
+
+
+def test_the_month_of_march_is_not_a_protest_march() -> None:
+    from sigact.extract import detect
+
+    assert not detect.tells_event("Published on March 22, 2025, at 12:24 am, updated on March 22, 2025.")
+    assert not detect.tells_event("In March the rains came early.")
+    assert detect.tells_event("Hundreds of teachers marched to the ministry in Bamako.")

@@ -25,7 +25,8 @@ EVENT_WORDS = re.compile(
     r"abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing|s)?|hostages?|seiz(?:ed|ure)|captur(?:ed|e)|overr?an|stormed|"
     r"took\s+control|retook|recaptured|regained|withdr[eaw]w?n?|loot(?:ed|ing)|pillag(?:ed|e)|burn(?:ed|t)|"
     r"torched|set\s+(?:\w+\s+){0,3}on\s+fire|destroy(?:ed|s)|protest(?:ed|ers|s)?|demonstrat(?:ion|ions|ors)|demonstrated\s+(?:against|in\s+front|outside|to\s+demand)|"
-    r"march(?:ed)?|rall(?:y|ied)|sit-in|riot(?:ed|ers|s)?|lynch(?:ed)?|mob|arrest(?:ed|s)?|detain(?:ed)?|"
+    r"(?-i:march(?:ed|es|ing)?|March(?=\s+(?:on|through|to|against)\b))|marched|"  # not the month
+    r"rall(?:y|ied)|sit-in|riot(?:ed|ers|s)?|lynch(?:ed)?|mob|arrest(?:ed|s)?|detain(?:ed)?|"
     r"execut(?:ed|ion)|massacre[ds]?|behead(?:ed)?|murder(?:ed)?|assassinat(?:ed|ion)|repel(?:led)?|"
     r"neutrali[sz]ed|targeted|raped|sexual\s+violence|died|dead|wounded|injured|incursions?|intercepted|"
     r"clashed|engaged|exchanged\s+fire|skirmish(?:es)?|invaded|overwhelmed|ultimatum|imposed|intimidat(?:ed|ion)|"

@@ -51,7 +51,7 @@ _LIST_OF_PLACES = re.compile(
 
 
 _REPORT_DATE = re.compile(
-    r"\b(?:said|says|reported|announced|published|issued|released|claimed|stated|declared|told\s+\w+|"
+    r"\b(?:said|says|reported|announced|published|updated|posted|issued|released|claimed|stated|declared|told\s+\w+|"
     r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
     re.IGNORECASE,
 )
@@ -288,8 +288,13 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             if current is not None:
                 if own_date is None or _compatible(own_date, (current.date, current.precision)):
                     current.sents.append(s)
-                    if own_date is not None and own_date[1] < current.precision and not s.reported_only:
-                        # "The attack occurred on Friday": the day of the event told without a date
+                    if (
+                        own_date is not None
+                        and own_date[1] < current.precision
+                        and (not s.reported_only or not current.dated)
+                    ):
+                        # "The attack occurred on Friday": the day of the event told without a date; with
+                        # nothing better, the day it was announced ("announced on Friday ... were killed")
                         current.date, current.precision, current.dated = own_date[0], own_date[1], True
                     continue
             elif own_date is None and not s.reaction_only:
