@@ -160,3 +160,25 @@ def test_soldiers_in_a_headline_attack_are_not_the_attackers() -> None:
     e = _one("Militants kill 12 Burkina soldiers in attack. On 3 May 2023, JNIM militants attacked an army post "
              "in Djibo (Soum, Sahel), killing twelve soldiers.", dt.date(2023, 5, 5))  # fmt: skip
     assert e.actor1 == JNIM
+
+
+def test_village_self_defense_is_the_militia_of_the_village_community() -> None:
+    e = _one("On 30 August 2020, suspected JNIM militants attacked the Dogon village of Sogara (Bandiagara, Mopti). "
+             "Village self-defense fighters responded to the attack. No casualties were reported.",
+             dt.date(2020, 9, 1))  # fmt: skip
+    assert e.actor1 == JNIM
+    assert e.actor2 == "Dogon Ethnic Militia (Mali)"
+
+
+def test_unspecific_security_forces_facing_protesters_are_the_police() -> None:
+    e = _one("On 10 July 2020, thousands of demonstrators marched in Bamako (Bamako) to demand the resignation of the "
+             "president. Security forces fired tear gas to disperse the crowd.", dt.date(2020, 7, 12))  # fmt: skip
+    assert e.event_type in ("Protests", "Riots")
+    assert e.actor2 is not None and e.actor2.startswith("Police Forces of Mali")
+
+
+def test_attack_attributed_to_a_group_later_in_the_report() -> None:
+    e = _one("On 21 March 2025, gunmen killed 40 worshippers at a mosque in Fambita (Tillaberi), Niger. The attack "
+             "was attributed to the Islamic State Sahel Province.", dt.date(2025, 3, 23))  # fmt: skip
+    assert e.actor1 == "Islamic State Sahel Province"
+    assert e.actor2 == "Civilians (Niger)"
