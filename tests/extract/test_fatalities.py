@@ -121,6 +121,19 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Police shot and killed a 14 year old boy during the riot.", 1),
         ("The IED killed a man and two donkeys; eight rifles were recovered.", 1),
         ("One soldier was killed and 4 other soldiers injured when their truck hit a mine.", 1),
+        ("A forest ranger, Moussa Diallo, was tortured and killed by gunmen near Sevare.", 1),
+        ("Issa Ag Ahmed, a local HCUA commander, was killed near Ber.", 1),
+        ("A mob lynched a thief to death in the market of Sikasso.", 1),
+        ("A guard returned fire, killing one.", 1),
+        ("Unknown gunmen attacked a convoy near Gao, leaving the driver dead.", 1),
+        ("Soldiers arrested an elderly herder; the corpse was found ten kilometres away.", 1),
+        ("He was later found hanged near the village.", 1),
+        ("The toll: one reported dead, 40 wounded.", 1),
+        ("Clashes near Douna left one Dogon killed.", 1),
+        ("A policeman was shot down by armed men at a checkpoint.", 1),
+        ("Militants shot down a surveillance drone near Tessalit.", 0),
+        ("Militants attacked the Tamkoutat market. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
+        ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count
         # an attempt that failed
         ("The assailant was lynched by the crowd and handed over to the gendarmes.", 0),
         ("Gunmen attempted to assassinate a councillor, who escaped with injuries.", 0),

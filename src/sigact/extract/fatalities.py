@@ -24,6 +24,7 @@ _DEATH = (
     r"kill(?:ed|ing|s)?|assassinat(?:ed|ing|ion)|murder(?:ed|ing)?|beheaded|lynched|"
     r"dead|deaths?|died|dies|dying|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|"
     r"death\s+toll|(?:shot|gunned|hacked|beaten|burn(?:ed|t))\s+(?:to\s+death|dead)|gunned\s+down|executed|executing|"
+    r"shot\s+down(?!\s+(?:an?\s+|the\s+|two\s+)?(?:\w+\s+)?(?:drones?|aircraft|helicopters?|planes?|jets?))|"
     r"massacred|slain|slaughtered|lifeless|bodies|corpses|fatalit(?:y|ies)|casualt(?:y|ies)|"
     r"decapitated|lynched|strangled|succumb(?:ed|ing|s)|summarily\s+shot|slit\s+(?:the\s+)?throats?|"
     r"burn(?:ed|t)\s+(?:\w+\s+)?alive|stoned\s+to\s+death|"
@@ -46,7 +47,7 @@ _PERSON = (
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
-    r"volunteers?|vdps?|dozos?|koglweogo|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
+    r"volunteers?|vdps?|dozos?|koglweogo|protesters?|demonstrators?|rioters?|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
     r"victims?|others|other(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
@@ -105,20 +106,28 @@ _ROLE = (
     r"councill?or|councilman|marabout|healer|nurse|doctor|sub-officer|catechist|pastor|priest|miner|lieutenant|"
     r"captain|sergeant|corporal|journalist|agent|operator|employee|engineer|contractor|thief|dealer|scholar|"
     r"informant|collaborator|elder|hostage|victim|deputy|secretary|dozo|koglweogo|vdp|volunteer|suspect|"
-    r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector)"
+    r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector|"
+    r"legionnaire|guide|ranger|mechanic|schoolboy|schoolgirl|prisoner|detainee|administrator|presenter|protester|"
+    r"demonstrator|rioter|parachutist|paratrooper|pilot|emir|cadre|activist|politician|lawyer|judge|magistrate)"
 )
 _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|"
     r"hacked\s+to\s+death|stabbed\s+to\s+death|slit\s+the\s+throat\s+of)\s+(?:and\s+\w+\s+)?"
     r"(?:(?:an?|the|one|another|his|her|their|its)\s+)?(?:(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|"
     rf"dozens?|hundreds?|and|in|at|on|near|by)\b)(?!\d)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])|"
-    r"(?:^|[.;:]\s*|\b(?:the|a|an|one|his|her|their|its)\s+)(?:[\w'’-]+\s+){0,3}?"
-    rf"{_ROLE}(?![\w'’-])(?:\s+(?!(?:and|et|or|but|while)\b)[\w'’(),-]+){{0,8}}?\s+"
-    r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:killed|shot\s+dead|executed|"
-    r"murdered|assassinated|beheaded|decapitated|strangled|found\s+dead)|died|succumbed)\b|"
-    r"\b(?:killed|executed|shot\s+dead|murdered|beheaded)\s+(?:one|another)(?:\s+of\s+them)?"
+    r"(?:^|[.;:]\s*|\b(?:the|a|an|one|his|her|their|its)\s+)(?:[\w'’-]+,?\s+){0,4}?"
+    rf"{_ROLE}(?![\w'’-]),?(?:\s+(?!(?:and|et|or|but|while)\b)[\w'’(),-]+){{0,8}}?\s+"
+    r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:\w+\s+and\s+)?(?:killed|"
+    r"shot\s+dead|shot\s+down|gunned\s+down|executed|murdered|assassinated|beheaded|decapitated|strangled|"
+    r"found\s+(?:dead|hanged|hung))|died|"
+    r"succumbed)\b|"
+    r"\b(?:lynched|beat|beaten|stoned|hacked|stabbed|burned|burnt|tortured)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"to\s+death\b|\b(?:leaving|left)\s+(?:the|an?|one)\s+(?:[\w'’-]+\s+){0,2}?dead\b|"
+    r"\b(?:the|his|her)\s+(?:lifeless\s+)?(?:corpse|corps|remains)\s+(?:of\s+[\w'’-]+\s+){0,1}(?:\w+\s+){0,2}?"
+    r"(?:was|were)\s+(?:\w+\s+)?(?:found|discovered)\b|"
+    r"\b(?:killed|killing|executed|executing|shot\s+dead|murdered|beheaded)\s+(?:one|another)(?:\s+of\s+them)?"
     r"(?=\s*[.,;]|\s*$|\s+(?:and|in|on|near|at)\b)|"
-    r"\b(?:he|she)\s+was\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+dead|killed|"
+    r"\b(?:he|she)\s+was\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+(?:dead|hanged)|killed|"
     r"executed|shot\s+dead|beheaded|murdered)\b|"
     r"\b(?:one|he|she)\s+(?:of\s+them\s+)?(?:later\s+|subsequently\s+|eventually\s+)?(?:died|dying|succumb(?:ed|ing))\b|"
     r"\b(?:his|her)\s+(?:lifeless\s+)?body\s+(?:\w+\s+){0,3}?(?:was|being)\s+(?:\w+\s+)?(?:found|discovered)\b",
@@ -289,23 +298,17 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
         # years, dates, clock times
         if core.isdigit() and (1900 <= value <= 2100 or re.match(r"^\s*(?:h|:)\d", after)):
             continue
-        if core.isdigit() and re.search(
-            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|"
-            r"sept|déc)\w*\.?\s*$",
-            text[max(0, m.start() - 12) : m.start()],
-            re.IGNORECASE,
-        ):
-            continue
-        if core.isdigit() and re.match(
-            r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|mars|avr|mai|juin|juil|août|sept|déc)",
-            after,
-            re.IGNORECASE,
-        ):
+        if core.isdigit() and _MONTH_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
+            continue  # "May 12" ("market. 8 dead" is not a month)
+        if core.isdigit() and _MONTH_AFTER.match(after):
             continue
         if core in ("a", "an", "un", "une", "some", "single", "a single", "both") and not noun:
             continue
         if core in ("one", "un", "une") and not noun and not re.match(r"^\s+(?:of\s+them|was|died|person)", after):
-            if not re.match(r"^\s*(?:dead|killed|mort|tué)", after):
+            if not re.match(
+                r"^\s*(?:[A-Z][\w-]+\s+)?(?:(?:was\s+)?(?:reported|reportedly|confirmed)\s+)?(?:dead|killed|mort|tué)",
+                text[m.end() : m.end() + 40],
+            ):
                 continue
         if _CUMULATIVE_RE.search(text[m.end() : m.end() + 60]) and re.search(
             r"\bhave\s+been\s+killed|\bhave\s+died|\bont\s+été\s+tués", text[m.end() : m.end() + 60]
@@ -335,6 +338,14 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
     return out
 
 
+_MONTH_WORDS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|febr|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janv(?:ier)?|f[ée]v(?:rier)?|f[ée]vr|mars|avr(?:il)?|mai|juin|"
+    r"juil(?:let)?|ao[uû]t?|septembre|octobre|novembre|d[ée]c(?:embre)?|janu\w+|febr\w+|apri\w+|augu\w+|sept\w+|"
+    r"octo?b\w*|nove\w+|dece\w+)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH_WORDS}\.?,?\s*$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{_MONTH_WORDS}\b", re.IGNORECASE)
 _AGENT_OR_TARGET_BEFORE = re.compile(
     r"\b(?:by|par|against|contre|(?:attacked|ambushed|targeted|targeting|attacking|ambushing)|"
     r"(?:opened\s+)?fire[ds]?\s+(?:on|at|upon)|shot\s+at)\s+(?:the\s+)?(?:(?:about|some|around|at\s+least|"
