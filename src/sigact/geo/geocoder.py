@@ -113,6 +113,8 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+# Mali's regions created in 2016 are still often written as the region they were cut from
+FORMER_REGION = {"menaka": "gao", "taoudenit": "tombouctou"}
 REGION_CUE = 0.3
 _COUNTRY_NAME = re.compile(r"\b(Burkina[\s-]+Faso|Mali|Niger)(?:['’]?s)?\b(?!ia)", re.I)  # "Malis capital"
 _COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
@@ -247,7 +249,10 @@ class _Context:
     def named(self, level: int, name: str | None, exclude: int) -> bool:
         if not name:
             return False
-        ids = self.admin[level].get(norm(name))
+        key = norm(name)
+        ids = self.admin[level].get(key)
+        if ids is None and level == 1 and key in FORMER_REGION:
+            ids = self.admin[1].get(FORMER_REGION[key])  # "Gao" still covers Ménaka in the press
         return ids is not None and bool(ids - {exclude})
 
 
@@ -431,7 +436,8 @@ class Geocoder:
                     # "(Admin2, Admin1)": the first part is the smallest unit, the last the region
                     small = {norm(e.admin2 or ""), norm(e.admin3 or "")}
                     if len(parts) >= 2:
-                        return parts[0] in small and parts[-1] == norm(e.admin1 or "")
+                        region = norm(e.admin1 or "")
+                        return parts[0] in small and parts[-1] in {region, FORMER_REGION.get(region)}
                     return bool(parts) and (parts[0] in small or parts[0] == norm(e.admin1 or ""))
 
                 def anywhere(e: Entry, units: set[str] = units) -> bool:
