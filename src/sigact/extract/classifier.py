@@ -9,11 +9,18 @@ two are always consistent. The stored linear model already sums each sub-event t
 its event type's margin (two SVMs folded into one at training time). Confidence is a softmax over
 the margins with a temperature fitted at training time (a calibrated-enough score in [0, 1], not a
 probability guarantee).
+
+Besides the text's own words and characters, the word features see a few tokens that say who acts
+and who suffers (``role_tokens``): each actor the registry finds is typed (state forces, an armed
+group, civilians, a crowd) and, from the verbs around it, marked as the agent or the victim of the
+violence ("gunmen killed two soldiers" -> an armed agent, a state victim). ACLED's line between an
+Armed clash and an Attack is exactly that: who was hit, whatever the group's name or spelling.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,9 +28,85 @@ from typing import Any
 import joblib
 import numpy as np
 
+from sigact.actors.model import ActorMention
+from sigact.actors.registry import Registry
 from sigact.taxonomy import SUB_EVENT_TO_TYPE
 
 MODEL_PATH = Path(__file__).with_name("data") / "event_classifier.joblib"
+SEP = "\x00"  # model inputs are "text SEP role tokens": words see both, characters only the text
+
+_VIOLENCE = (
+    r"(?:kill(?:ed|ing|s)?|attack(?:ed|ing|s)?|ambush(?:ed|ing|es)?|shot|shoot(?:ing|s)?|wound(?:ed|ing|s)?|"
+    r"injur(?:ed|ing|es)?|target(?:ed|ing|s)?|execut(?:ed|ing|es)?|assassinat(?:ed|ing|es)?|abduct(?:ed|ing|s)?|"
+    r"kidnapp?(?:ed|ing|s)?|murder(?:ed|ing|s)?|beat(?:en|ing|s)?|raid(?:ed|ing|s)?|fir(?:ed|ing)\s+(?:on|at|upon)|"
+    r"fire\s+(?:on|at|against)|clash(?:ed|es)?\s+with|fought|fighting|against|stormed|overran|"
+    r"massacred|lynched|arrested|detained|tortured|robbed|harassed|threatened)"
+)
+# "... killed two [soldiers]": the mention is the object of a violent verb a few words before it
+_VICTIM_BEFORE = re.compile(_VIOLENCE + r"\s+(?:[\w'-]+\s+){0,4}$", re.I)
+# "[soldiers] were killed", "[a policeman] died of his wounds"
+_VICTIM_AFTER = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,3}?(?:(?:were|was|have\s+been|has\s+been|had\s+been|being)\s+(?:\w+\s+)?"
+    + _VIOLENCE
+    + r"|died|succumbed|lost\s+their\s+lives?|perished)",
+    re.I,
+)
+_AGENT_AFTER = re.compile(r"^\s*(?:[\w'-]+\s+){0,3}?" + _VIOLENCE, re.I)
+_FIGHT = re.compile(r"\b(?:between|clash(?:ed|es)?|fought|fighting|confrontation|exchange\s+of\s+fire)\b", re.I)
+
+
+def _kind(m: ActorMention) -> str:
+    if m.inter == 1 or m.kind in ("state_military", "state_police"):
+        return "state"
+    if m.inter in (2, 3, 4, 8) or m.kind == "armed_generic":
+        return "armed"
+    if m.inter == 7 or m.kind == "civilians":
+        return "civ"
+    if m.inter in (5, 6) or m.kind in ("protesters", "rioters"):
+        return "crowd"
+    return "other"
+
+
+def role_tokens(text: str, registry: Registry | None = None) -> str:
+    """Tokens for the actors of ``text``: their type, and whether the wording makes them the agent or
+    the victim of the violence, e.g. ``"zztarmed zzagentarmed zztstate zzvictstate zzpairarmedxstate"``."""
+    reg = registry or Registry.default()
+    toks: list[str] = []
+    agents: list[str] = []
+    victims: list[str] = []
+    kinds: set[str] = set()
+    for m in reg.find(text):
+        k = _kind(m)
+        kinds.add(k)
+        toks.append(f"zzt{k}")
+        after = text[m.end : m.end + 60]
+        if _VICTIM_BEFORE.search(text[max(0, m.start - 60) : m.start]) or _VICTIM_AFTER.search(after):
+            toks.append(f"zzvict{k}")
+            victims.append(k)
+        elif _AGENT_AFTER.search(after):
+            toks.append(f"zzagent{k}")
+            agents.append(k)
+    if agents and victims:
+        toks.append(f"zzpair{agents[0]}x{victims[0]}")
+    toks.extend(f"zzanyvict{v}" for v in sorted(set(victims)))
+    if _FIGHT.search(text) and kinds & {"state", "armed"} and "civ" not in victims:
+        toks.append("zzfight")
+    return " ".join(toks)
+
+
+def model_input(text: str) -> str:
+    """What the model reads: the text, then its role tokens."""
+    return text + SEP + role_tokens(text)
+
+
+def word_input(s: str) -> str:
+    """The word vectorizer's preprocessor: the text and the role tokens, lower-cased."""
+    return s.replace(SEP, " ").lower()
+
+
+def char_input(s: str) -> str:
+    """The character vectorizer's preprocessor: the text alone, lower-cased."""
+    return s.split(SEP, 1)[0].lower()
 
 
 @dataclass(frozen=True)
@@ -80,6 +163,7 @@ class EventClassifier:
         self.temperature = float(bundle.get("temperature", 1.0))
         self.classes: list[str] = [str(c) for c in self.model.classes_]
         self.meta: dict[str, Any] = bundle.get("meta", {})
+        self.role_features = bool(self.meta.get("role_features", False))
         # fast path: the FeatureUnion's parts, concatenated in order, dotted with float64 weights
         self._parts: list[_FastTfidf] = []
         offset = 0
@@ -117,9 +201,12 @@ class EventClassifier:
         return str(classes[int(np.argmax(margins))])
 
     def margins(self, texts: list[str]) -> np.ndarray:
-        """The linear model's decision values (equal to ``model.decision_function`` on the sklearn features)."""
+        """The linear model's decision values (equal to ``model.decision_function`` on the sklearn features
+        of ``model_input(text)``, or of the bare text for a model trained without role features)."""
         out = np.empty((len(texts), len(self.classes)))
         for i, text in enumerate(texts):
+            if self.role_features:
+                text = model_input(text)
             row = self._intercept.copy()
             for part in self._parts:
                 idx, val = part.features(text)

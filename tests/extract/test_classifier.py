@@ -1,0 +1,147 @@
+"""The sub-event-type classifier, its role features, and the typing rules (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from sigact.extract.classifier import EventClassifier, Prediction, model_input, role_tokens
+from sigact.extract.typing_rules import apply_rules
+from sigact.taxonomy import SUB_EVENT_TO_TYPE
+
+
+def _pred(*ranked: tuple[str, float]) -> Prediction:
+    sub, conf = ranked[0]
+    return Prediction(sub, SUB_EVENT_TO_TYPE[sub], conf, tuple(ranked))
+
+
+# --- role tokens: who acts, who suffers ---------------------------------------------------------------
+
+
+def test_role_tokens_mark_an_armed_agent_and_state_victims() -> None:
+    toks = role_tokens("Unknown gunmen shot dead two soldiers near the market on Monday.").split()
+    assert "zzagentarmed" in toks
+    assert "zzvictstate" in toks
+    assert "zzpairarmedxstate" in toks
+    assert "zzvictciv" not in toks
+
+
+def test_role_tokens_mark_soldiers_killing_villagers() -> None:
+    toks = role_tokens("Soldiers killed ten villagers in a hamlet south of the town.").split()
+    assert "zzagentstate" in toks
+    assert "zzvictciv" in toks
+    assert "zzvictstate" not in toks
+
+
+def test_role_tokens_read_the_passive() -> None:
+    toks = role_tokens("Three civilians were killed when their bus was stopped on the road.").split()
+    assert "zzvictciv" in toks
+
+
+def test_role_tokens_of_a_text_without_actors_are_empty() -> None:
+    assert role_tokens("Heavy rain flooded the road on Tuesday.") == ""
+
+
+# --- the bundled model ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def clf() -> EventClassifier:
+    return EventClassifier.default()
+
+
+def test_fast_margins_equal_the_sklearn_model(clf: EventClassifier) -> None:
+    texts = [
+        "Militants ambushed an army patrol near the border, killing four soldiers.",
+        "Hundreds of traders marched to the town hall to protest against new market taxes.",
+    ]
+    inputs = [model_input(t) for t in texts] if clf.role_features else texts
+    expected = clf.model.decision_function(clf.vectorizer.transform(inputs))
+    assert np.allclose(clf.margins(texts), expected, atol=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Unknown gunmen attacked an army post overnight and killed three soldiers before fleeing.", "Battles"),
+        (
+            "Suspected jihadist militants entered the village, killed twelve civilians and burned granaries.",
+            "Violence against civilians",
+        ),
+        ("Hundreds of students marched peacefully in the capital to demand the payment of their grants.", "Protests"),
+    ],
+)
+def test_clear_reports_get_their_event_type(clf: EventClassifier, text: str, event_type: str) -> None:
+    pred = clf.predict([text])[0]
+    assert pred.event_type == event_type
+    assert SUB_EVENT_TO_TYPE[pred.sub_event_type] == pred.event_type
+    assert 0.0 < pred.confidence <= 1.0
+
+
+def test_who_was_hit_separates_a_clash_from_an_attack(clf: EventClassifier) -> None:
+    on_soldiers = clf.predict(["Gunmen on motorbikes shot dead two gendarmes at a checkpoint."])[0]
+    on_villagers = clf.predict(["Gunmen on motorbikes shot dead two farmers at their fields."])[0]
+    assert on_soldiers.sub_event_type == "Armed clash"
+    assert on_villagers.sub_event_type == "Attack"
+
+
+# --- the rules -----------------------------------------------------------------------------------------
+
+
+def test_a_device_being_planted_is_not_an_explosion() -> None:
+    text = "Two militants were killed by troops while planting an IED on the road."
+    _, sub, rule = apply_rules(text, _pred(("Armed clash", 0.6), ("Disrupted weapons use", 0.2)))
+    assert sub == "Armed clash"
+    assert rule is None
+
+
+def test_a_roadside_bomb_is_an_explosion() -> None:
+    text = "A roadside bomb struck a bus on the main road, killing five passengers."
+    event_type, sub, rule = apply_rules(text, _pred(("Attack", 0.5), ("Remote explosive/landmine/IED", 0.4)))
+    assert (event_type, sub) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert rule == "Remote explosive/landmine/IED"
+
+
+def test_a_seized_grenade_is_not_a_grenade_attack() -> None:
+    text = "Police arrested a suspect and seized a grenade and two rifles at his home."
+    _, sub, _ = apply_rules(text, _pred(("Arrests", 0.7), ("Armed clash", 0.1)))
+    assert sub == "Arrests"
+
+
+def test_drone_attacks_on_a_town_are_air_strikes_even_against_a_confident_classifier() -> None:
+    text = "Drone attacks on the market town killed 15 civilians, including children, residents said."
+    _, sub, _ = apply_rules(text, _pred(("Armed clash", 0.85), ("Attack", 0.1), ("Looting/property destruction", 0.02)))
+    assert sub == "Air/drone strike"
+
+
+def test_airstrikes_inside_a_ground_fight_leave_a_confident_clash() -> None:
+    text = "Militants ambushed an army convoy; the ambush was followed by airstrikes and ten militants were killed."
+    _, sub, _ = apply_rules(
+        text, _pred(("Armed clash", 0.9), ("Attack", 0.05), ("Remote explosive/landmine/IED", 0.02))
+    )
+    assert sub == "Armed clash"
+
+
+def test_a_mutiny_stays_a_riot() -> None:
+    text = "Mutinying soldiers fired into the air and looted shops in the garrison town."
+    event_type, sub, _ = apply_rules(text, _pred(("Violent demonstration", 0.6), ("Attack", 0.3)))
+    assert (event_type, sub) == ("Riots", "Violent demonstration")
+
+
+def test_armed_violence_without_a_crowd_is_not_a_riot() -> None:
+    text = "Gunmen attacked a village and killed a herder."
+    event_type, sub, _ = apply_rules(text, _pred(("Mob violence", 0.4), ("Attack", 0.35)))
+    assert (event_type, sub) == ("Violence against civilians", "Attack")
+
+
+def test_an_abduction_with_people_wounded_is_the_attack() -> None:
+    text = "Gunmen wounded a shopkeeper and abducted his brother in the village."
+    _, sub, _ = apply_rules(text, _pred(("Attack", 0.6), ("Abduction/forced disappearance", 0.3)))
+    assert sub == "Attack"
+
+
+def test_an_abduction_alone_is_an_abduction() -> None:
+    text = "Armed men abducted a village chief on the road to the market."
+    _, sub, rule = apply_rules(text, _pred(("Attack", 0.6), ("Abduction/forced disappearance", 0.3)))
+    assert sub == "Abduction/forced disappearance"
+    assert rule == "abduction"
