@@ -182,3 +182,18 @@ def test_attack_attributed_to_a_group_later_in_the_report() -> None:
              "was attributed to the Islamic State Sahel Province.", dt.date(2025, 3, 23))  # fmt: skip
     assert e.actor1 == "Islamic State Sahel Province"
     assert e.actor2 == "Civilians (Niger)"
+
+
+def test_joint_forces_of_two_nationalities_code_the_first_with_the_second_associated() -> None:
+    e = _one("On 10 January 2019, French and Malian forces carried out a joint operation near Dialloube (Mopti), "
+             "killing 15 presumed JNIM militants.", dt.date(2019, 1, 12))  # fmt: skip
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of France")
+    assert e.assoc_actor_1 is not None and e.assoc_actor_1.startswith("Military Forces of Mali")
+    assert e.actor2 == JNIM
+
+
+def test_government_decision_is_the_governments() -> None:
+    e = _one("On 31 December 2018, the government declared a state of emergency in the Sahel and Est regions of "
+             "Burkina Faso.", dt.date(2019, 1, 2))  # fmt: skip
+    assert e.event_type == "Strategic developments"
+    assert e.actor1 is not None and e.actor1.startswith("Government of Burkina Faso")

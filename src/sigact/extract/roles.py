@@ -95,6 +95,13 @@ _FOUGHT_BACK = re.compile(
     r"ont\s+riposté|a\s+riposté|ont\s+repoussé|a\s+repoussé)\b",
     re.IGNORECASE,
 )
+_NATIONALITY_AND = re.compile(r"\b([A-Z][a-zè]+)\s+(?:and/or|and|or|&|et)\s+$")
+_GOVERNMENT = re.compile(
+    r"\b(?:government|governor|president|prime\s+minister|minist(?:er|ry)|authorities|junta|curfew|"
+    r"state\s+of\s+(?:emergency|siege)|decree|gouvernement|gouverneur|président|ministre|ministère|autorités|junte|"
+    r"couvre-feu|état\s+d['’]urgence|décret)\b",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
 _OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_LINK = re.compile(
@@ -250,6 +257,21 @@ def _crowd_control(armed: list[_Slot], reg: Registry, country: str, date: dt.dat
     return state.name
 
 
+def _joint_forces(text: str, m: ActorMention, reg: Registry, date: dt.date | None) -> _Slot | None:
+    """ "French and Malian forces", "French or Burkinabe forces": the forces of the first nationality, a slot of
+    their own before the mention (the "and"/"or" link then makes the mention an ally or an alternative)."""
+    before = _NATIONALITY_AND.search(text, max(0, m.start - 40), m.start)
+    if before is None:
+        return None
+    word = before.group(1).lower()
+    country = next((c for c, words in reg.data.countries.items() if word in {w.lower() for w in words}), None)
+    if country is None:
+        return None
+    name = reg.state_forces(country, date, "military")
+    mention = ActorMention(name, before.group(1), before.start(1), before.end(1), reg.inter(name), "named")
+    return _Slot(name, mention, False)
+
+
 def _or_name(a: str, b: str) -> str:
     if {a, b} == {_JNIM, _ISGS}:
         return f"{_JNIM} and/or {_ISGS}"
@@ -290,12 +312,18 @@ def _merge_parent(text: str, slots: list[_Slot], reg: Registry) -> list[_Slot]:
     return out
 
 
+def _is_forces(name: str) -> bool:
+    return name.startswith(("Military Forces of", "Police Forces of"))
+
+
 def _merge_or(text: str, slots: list[_Slot]) -> list[_Slot]:
     """Join "A or B" / "A and/or B" named actors into one ACLED 'A and/or B' slot."""
     out: list[_Slot] = []
     for s in slots:
         if out and out[-1].mention.canonical and s.mention.canonical and s.name != out[-1].name:
             gap = text[out[-1].mention.end : s.mention.start]
+            if _OR_LINK.match(gap) and _is_forces(out[-1].name) and _is_forces(s.name):
+                continue  # "French or Burkinabe forces": ACLED codes the first army named
             if _OR_LINK.match(gap):
                 prev = out.pop()
                 merged = ActorMention(None, text[prev.mention.start : s.mention.end], prev.mention.start,
@@ -322,6 +350,10 @@ def assign_roles(
     for m in mentions:
         name = _name(m, reg, country, date, text)
         if name:
+            if m.kind in ("named", "state_military") and (_inter(name, m, reg) or 0) in (1, 8):
+                partner = _joint_forces(text, m, reg, date)
+                if partner is not None and partner.name != name:
+                    slots.append(partner)  # "French and Malian forces": France's forces, with Mali's
             slots.append(_Slot(name, m, m.qualifier == "suspected"))
     slots = _merge_or(text, _merge_parent(text, slots, reg))
     main = [s for s in slots if lo <= s.mention.start < hi] or slots
@@ -502,6 +534,13 @@ def assign_roles(
         else:
             roles.actor1 = reg.unidentified(country)
         roles.inter1 = _inter(roles.actor1, None, reg)
+    if roles.actor1 is None and country and event_type == "Strategic developments":
+        # a development with no armed actor: the crowd that gathered, or the government that decided
+        if any(s.mention.kind == "protesters" for s in slots):
+            roles.actor1, roles.inter1 = f"Protesters ({country})", 6
+        elif _GOVERNMENT.search(text, lo, hi):
+            roles.actor1 = reg.state_forces(country, date, "government")
+            roles.inter1 = 1
     if event_type == "Battles" and roles.actor2 is None and country and roles.actor1:
         if roles.inter1 == 1:
             roles.actor2 = reg.unidentified(country)
