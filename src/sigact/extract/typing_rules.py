@@ -68,8 +68,8 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 # overrode the classifier 13 times, fixing 2 and breaking 8; all 8 breaks had classifier confidence >= 0.77)
 _DEFERRING = frozenset({"Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED"})
 CONFIDENT = 0.75
-# ... and for an air strike, only when the sentence naming it also tells a ground engagement for the classifier's choice to
-# stand on ("an ambush followed by airstrikes"): a bare "drone attacks killed 21 civilians" is the air strike
+# ... and for an air strike, only when the sentence naming it also tells a ground engagement for the
+# classifier's choice to stand on ("an ambush followed by airstrikes"): a bare "drone attacks killed 21 civilians" is the air strike
 # whatever the classifier's confidence. (Mines and IEDs are named in passing too often for this: "arrested
 # with IEDs", "in response to an IED attack"; requiring the ground cue for them lowered the train-split figures.)
 _GROUND = re.compile(
