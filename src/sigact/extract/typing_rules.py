@@ -69,9 +69,10 @@ _RULES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 _DEFERRING = frozenset({"Suicide bomb", "Air/drone strike", "Remote explosive/landmine/IED"})
 CONFIDENT = 0.75
 # ... and for an air strike, only when the sentence naming it also tells a ground engagement for the
-# classifier's choice to stand on ("an ambush followed by airstrikes"): a bare "drone attacks killed 21 civilians" is the air strike
-# whatever the classifier's confidence. (Mines and IEDs are named in passing too often for this: "arrested
-# with IEDs", "in response to an IED attack"; requiring the ground cue for them lowered the train-split figures.)
+# classifier's choice to stand on ("an ambush followed by airstrikes"): a bare "drone attacks killed 21
+# civilians" is the air strike whatever the classifier's confidence. (Mines and IEDs are named in passing
+# too often for this: "arrested with IEDs", "in response to an IED attack"; requiring the ground cue for
+# them lowered the train-split figures.)
 _GROUND = re.compile(
     r"\b(?:ambush\w*|assault\w*|ground|commandos?|clash\w*|fight\w*|combat|repel\w*|repuls\w*|retreat\w*|"
     r"opened\s+fire|fired\s+(?:on|at)|rockets?|mortars?|artillery|RPGs?|complex\s+attack|"
