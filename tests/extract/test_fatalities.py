@@ -158,3 +158,33 @@ def test_single_victims_later_deaths_and_what_is_not_a_toll(text: str, expected:
 )
 def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # victims listed one by one and with figures
+        ("Gunmen executed a village chief and his brother near Gagara.", 2),
+        ("The militants killed two gendarmes, a customs agent, and four civilians at the checkpoint.", 7),
+        ("A woman and two children were killed when their cart struck an IED.", 3),
+        ("A councillor and a farmer were killed by unidentified gunmen.", 2),
+        ("Militants abducted a councillor and his brother near Gao.", 0),  # not killed
+        ("Gunmen killed three soldiers, an army spokesman said.", 3),  # the source is not a victim
+        ("The prefect, who was also a police officer, was killed in the attack.", 1),
+        # deaths added by the telling
+        ("Gunmen shot dead five passengers on the road. They also killed two more people at a camp.", 7),
+        ("Militiamen killed four people and wounded others. One of the wounded later succumbed.", 5),
+        ("Forces killed 1 French legionnaire & 20 rebels in the mountains.", 21),
+        ("One gendarme was killed and one was injured; four of the attackers were killed.", 5),
+        ("One soldier was killed and one assailant was shot and killed.", 2),
+        # what does not add
+        ("Eight villagers were killed. Other sources say as many as 32 more were killed.", 8),
+        ("At least two militants were killed. One of the militants killed was their leader.", 2),
+        ("Separatists killed four militants and imprisoned four others.", 4),
+        ("One person was killed and three more injured.", 1),
+        ("Two civilians were killed & 2 others reported missing.", 2),
+        ("The patrol killed two IED planters; two more IEDs were found and destroyed.", 2),
+    ],
+)
+def test_lists_of_victims_and_added_deaths(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected

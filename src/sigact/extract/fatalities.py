@@ -36,7 +36,7 @@ _DEATH = (
 _OTHER = (
     r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
     r"hostages?|missing|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es)|seiz(?:ed|ing)|"
-    r"rescued|freed|released|displaced|fled|survived|"
+    r"rescued|freed|released|displaced|fled|survived|imprisoned|jailed|"
     r"bless(?:é|és|ée|ées|ant)|enlev(?:é|és|ée|ées|ant)|kidnapp(?:é|és|ée|ées)|disparus?|arrêt(?:é|és|ée|ées)|"
     r"interpell(?:é|és|ée|ées)|otages?|déplacés"
 )
@@ -47,11 +47,11 @@ _PERSON = (
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
-    r"volunteers?|vdps?|dozos?|koglweogo|protesters?|demonstrators?|rioters?|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
-    r"victims?|others|other(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
+    r"volunteers?|vdps?|dozos?|koglweogo|legionnaires?|aggressors?|bombers?|protesters?|demonstrators?|rioters?|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
+    r"victims?|others|(?:other|more)(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
-    r"volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
+    r"autres|volontaires?|passagers?|orpailleurs?|bergers?|éleveurs?|agriculteurs?|casques\s+bleus|individus?)"
 )
 _PERSON_RE = re.compile(_PERSON, re.IGNORECASE)
 _HEDGE = (
@@ -59,7 +59,9 @@ _HEDGE = (
     r"approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à"
 )
 _NUM = rf"(?:(?:{_HEDGE})\s+)?{NUMBER_PATTERN}"
-_FIGURE_RE = re.compile(rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+{_PERSON})?(?!\w|-[^\W\d])", re.IGNORECASE)
+_FIGURE_RE = re.compile(
+    rf"(?<![\w-])(?P<num>{_NUM})(?P<noun>\s+(?:of\s+the\s+)?{_PERSON})?(?!\w|-[^\W\d])", re.IGNORECASE
+)
 _DEATH_RE = re.compile(rf"\b(?:{_DEATH})\b", re.IGNORECASE)
 _OTHER_RE = re.compile(rf"\b(?:{_OTHER})\b", re.IGNORECASE)
 _ZERO_RE = re.compile(
@@ -136,10 +138,11 @@ _SINGLE_VICTIM_RE = re.compile(
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|"
+    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|towns?|"
+    r"localities|communes?|hamlets?|districts?|regions?|provinces?|areas?|sites?|countries|fronts?|sides?|"
     r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?|huts?|granar(?:y|ies)|"
     r"tricycles?|carts?|helicopters?|aircraft|planes?|shells?|rockets?|projectiles?|mortars?|grenades?|bridges?|"
-    r"schools?|mosques?|churches?|pylons?|antennas?|tyres?|tires?|barrels?|bags?|sacks?|phones?|rounds)\b|"
+    r"schools?|mosques?|churches?|pylons?|antennas?|tyres?|tires?|barrels?|bags?|sacks?|phones?|rounds|(?:IEDs?|devices?|bombs?|mines?|explosives?)(?!\s+(?:planters?|layers?|makers?|experts?|specialists?)))\b|"
     r"km|kilomet\w*|miles?|meters|metres|hours?|days?|weeks?|months?|years?|[-\s]?year-old|percent|%|"
     r"vehicles?|cars?|trucks?|motorbikes?|motorcycles?|attacks?|incidents?|heads?|cattle|rounds?|"
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
@@ -154,7 +157,8 @@ _CUMULATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_NOUNS = re.compile(
-    r"\b(?:people|persons?|individuals?|victims?|personnes?|individus?|victimes|others?|bodies)\b", re.IGNORECASE
+    r"\b(?:people|persons?|individuals?|victims?|personnes?|individus?|victimes|others?|autres|more|bodies)\b",
+    re.IGNORECASE,
 )
 _CONSERVATIVE_HINT = re.compile(r"\b(?:up\s+to|as\s+many\s+as|jusqu'à)\b", re.IGNORECASE)
 
@@ -169,6 +173,7 @@ class Figure:
     end: int
     vague: bool = False
     estimated: bool = False  # a conventional figure for a vague amount ("several" = 3, "dozens" = 12)
+    single: bool = False  # "a farmer", "his brother": one person, counted only inside a list of victims
 
 
 def _group_of(noun: str | None) -> str:
@@ -220,14 +225,18 @@ _GOVERNING_VERB = re.compile(
 )
 
 
+_REPORTED_AS = re.compile(r"\s+(?:were\s+|was\s+)?(?:reported|said\s+to\s+be|listed\s+as)\s+(\w+)", re.IGNORECASE)
+
+
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
     # "13 were seriously injured": a verb phrase right after the figure governs it
-    after = _GOVERNING_VERB.match(text, end)
+    after = _GOVERNING_VERB.match(text, end) or _REPORTED_AS.match(text, end)
     if after is not None:
         word = after.group(1)
-        if _DEATH_RE.fullmatch(word):
-            return "death"
+        then = re.match(r"\s+and\s+(\w+)", text[after.end() : after.end() + 20])
+        if _DEATH_RE.fullmatch(word) or (then is not None and _DEATH_RE.fullmatch(then.group(1))):
+            return "death"  # "was shot and killed"
         if _OTHER_RE.fullmatch(word):
             return "other"
     best: tuple[int, str] | None = None
@@ -235,7 +244,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
     for rx, kind in ((_DEATH_RE, "death"), (_OTHER_RE, "other")):
         for m in rx.finditer(text, window_lo, window_hi):
             if m.start() >= end:
-                gap = text[end : m.start()]
+                gap = text[end : m.end()]  # with the word: ", and seized" opens another clause
                 dist = m.start() - end
             elif m.end() <= start:
                 gap = text[m.end() : start]
@@ -253,7 +262,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
 _INCLUDING = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:lesquels|eux|elles))\b", re.IGNORECASE
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|&|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+)?$", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:claim|claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
 
 
@@ -378,6 +387,11 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
     run: list[Figure] = []
 
     def flush() -> None:
+        joined = any(re.search(r"\band\b|&|\bet\b", text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False))
+        if any(f.single for f in run) and not joined:
+            run[:] = [f for f in run if not f.single]  # "a police officer, the prefect was killed": not a list
+        if len(run) > 1 and all(f.single for f in run) and not _death_around(text, run[0].start, run[-1].end):
+            run.clear()  # "a councilman and his brother were abducted": not victims
         if len(run) > 1:
             # a list is one figure for the set of groups it names ("soldier+militant")
             key = "+".join(sorted({f.group or "people" for f in run}))
@@ -386,17 +400,62 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
                        any(f.estimated for f in run))
             )  # fmt: skip
         else:
-            out.extend(run)
+            out.extend(f for f in run if not f.single)
         run.clear()
 
     for f in figs:
-        if run and _LIST_GAP.match(text[run[-1].end : f.start]):
+        gap = text[run[-1].end : f.start] if run else ""
+        if run and (_LIST_GAP.match(gap) or (run[-1].single or f.single) and _OF_LIST_GAP.match(gap)):
             run.append(f)
             continue
         flush()
         run.append(f)
     flush()
     return out
+
+
+_OF_LIST_GAP = re.compile(r"^\s+(?:of|from)\s+[^,.;]{0,60}?\s*(?:,|,?\s*and)\s*$", re.IGNORECASE)
+_SINGLE_ITEM_RE = re.compile(
+    rf"\b(?:an?|one|his|her|their|its|another)\s+(?:(?!(?:and|of|in|at|on|by)\b)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])",
+    re.IGNORECASE,
+)
+_DEATH_BEFORE = re.compile(
+    r"\b(?:killed|killing|kill|executed|executing|murdered|assassinated|beheaded|shot\s+dead|slaughtered|"
+    r"massacred|tué|tuant|exécuté)\s+(?:and\s+\w+\s+)?$",
+    re.IGNORECASE,
+)
+_DEATH_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:who\s+)?(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:killed|shot\s+dead|"
+    r"executed|murdered|assassinated|beheaded|died|found\s+dead|dead)\b",
+    re.IGNORECASE,
+)
+
+
+def _death_around(text: str, start: int, end: int) -> bool:
+    return bool(_DEATH_BEFORE.search(text[max(0, start - 30) : start]) or _DEATH_AFTER.match(text[end : end + 40]))
+
+
+def _singles(text: str) -> list[Figure]:
+    """One person each, named by role ("a customs agent", "his driver"), to be counted in lists of victims."""
+    return [
+        Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end(), single=True)
+        for m in _SINGLE_ITEM_RE.finditer(text)
+        if not _SPEECH_AFTER.match(text, m.end()) and _nearest_kind(text, m.start(), m.end()) == "death"
+    ]
+
+
+_SPEECH_AFTER = re.compile(
+    r",?\s+(?:\w+\s+)?(?:said|says|told|reported|stated|claimed|confirmed|announced|added|explained)\b", re.IGNORECASE
+)
+
+
+# Deaths after the event, not in its figures: "one of the wounded later died", "he later succumbed".
+_LATER_DEATH = re.compile(
+    r"\bone\s+of\s+the\s+(?:wounded|injured)\b[^.;]{0,40}?\b(?:died|succumbed)|"
+    r"\b(?:the\s+third|the\s+other|he|she)\s+(?:\w+\s+){0,4}?later\s+(?:died|succumbed)|"
+    r"\b(?:he|she)\s+(?:later\s+)?succumbed",
+    re.IGNORECASE,
+)
 
 
 def _bare_ones(text: str) -> list[Figure]:
@@ -449,12 +508,18 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     found = figures(text)
     spans = [(f.start, f.end) for f in found]
     found += [b for b in _bare_ones(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
+    spans = [(f.start, f.end) for f in found]
+    found += [b for b in _singles(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
     found.sort(key=lambda f: f.start)
+    # "two Islamists were killed. One of the Islamists killed was their leader": a part of a figure told
+    found = [f for f in found if not (_is_partitive(text, f) and any(
+        g.group == f.group and not _is_partitive(text, g) for g in found if g is not f))]  # fmt: skip
     # a group's claim ("IS claimed 60 were killed") is not a reported toll when another figure exists
     unclaimed = [f for f in found if not _CLAIM.search(text, max(0, f.start - 60), f.start)]
     figs = _lists(text, unclaimed or found)
     total = _total(text, figs)
     if total is not None:
+        total += len(_LATER_DEATH.findall(text))
         precise = [f for f in figs if not f.vague] or figs
         estimated = all(f.estimated for f in precise)
         return total, estimated
@@ -496,19 +561,41 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 def _total(text: str, figs: list[Figure]) -> int | None:
     if figs:
         precise = [f for f in figs if not f.vague] or figs
+        # "They also killed two more people", "another 3 died": figures that add to the others
+        extra = [f for f in precise if f.group == "" and _is_additional(text, f)]
+        precise = [f for f in precise if f not in extra]
         generic = [f.value for f in precise if f.group == ""]
         by_group: dict[str, int] = {}
         for f in precise:
             if f.group:
                 by_group[f.group] = min(by_group.get(f.group, f.value), f.value)
         group_sum = sum(by_group.values())
+        added = sum(f.value for f in extra)
+        upper = [f for f in precise if f.group == "" and _CONSERVATIVE_HINT.match(text, f.start)]
+        if group_sum and upper and len(upper) == len(generic):
+            # "8 villagers were killed ... as many as 32 were killed": an upper bound, the smaller figure holds
+            return min(min(generic), group_sum) + added
         if generic:
             g = min(generic)
             # "killing 10 people, including 4 soldiers": the overall figure; a lone "others" adds up.
-            return max(g, group_sum) if group_sum and len(generic) == 1 and _has_others(text) else max(g, 0)
-        return group_sum
+            base = max(g, group_sum) if group_sum and len(generic) == 1 and _has_others(text) else max(g, 0)
+            return base + added
+        return group_sum + added
     return None
 
 
+def _is_partitive(text: str, f: Figure) -> bool:
+    return bool(re.match(r"\S+\s+of\s+the\s", text[f.start : f.end], re.IGNORECASE))
+
+
+def _is_additional(text: str, f: Figure) -> bool:
+    if re.match(r"(?:as\s+many\s+as|up\s+to|jusqu'à)\b", text[f.start : f.end], re.IGNORECASE):
+        return False  # "other sources say as many as 32 more": a higher report, not more deaths
+    return bool(
+        re.search(r"\b(?:more|other|others|additional|further|autres)\b", text[f.start : f.end + 12], re.IGNORECASE)
+        or re.search(r"\b(?:another|also)\s+$", text[max(0, f.start - 12) : f.start], re.IGNORECASE)
+    )
+
+
 def _has_others(text: str) -> bool:
-    return bool(re.search(r"\b(?:others?|autres)\b", text, re.IGNORECASE))
+    return bool(re.search(r"\b(?:others?|autres|more|additional)\b", text, re.IGNORECASE))
