@@ -188,3 +188,23 @@ def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int
 )
 def test_lists_of_victims_and_added_deaths(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gendarmes fired a rocket by mistake and hit a house, killing two civilians and wounding others.", 2),
+        ("Armed men attacked a delivery truck near Gao. Driver presumed dead.", 1),
+        ("Soldiers opened fire on a crowd and killed at least one and wounded four others.", 1),
+        ("Two herders who had disappeared last week were found dead near Kidal.", 2),
+        ("Five men were detained by soldiers and later executed near the river.", 5),
+        ("A man accused of theft was beaten to death by a mob.", 1),
+        ("The body of one assailant was found in the morning.", 1),
+        ("The murder of a municipal councillor shocked the town of Djibo.", 1),
+        ("An elderly herdsman was shot dead on his farm by gunmen.", 1),
+        ("A suicide bomber blew himself up at the checkpoint, causing no casualties.", 1),  # the bomber
+        ("Residents protested in reaction to the killing of a local miner by a gendarme.", 0),
+    ],
+)
+def test_more_single_deaths_and_later_executions(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected

@@ -36,13 +36,14 @@ _DEATH = (
 _OTHER = (
     r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
     r"hostages?|missing|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es)|seiz(?:ed|ing)|"
-    r"rescued|freed|released|displaced|fled|survived|imprisoned|jailed|"
+    r"rescued|freed|released|displaced|fled|survived|imprisoned|jailed|disappeared|"
     r"bless(?:é|és|ée|ées|ant)|enlev(?:é|és|ée|ées|ant)|kidnapp(?:é|és|ée|ées)|disparus?|arrêt(?:é|és|ée|ées)|"
     r"interpell(?:é|és|ée|ées)|otages?|déplacés"
 )
 _PERSON = (
     r"(?:(?!(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|numbering|of|and|in|at|on|from|the|were|was|"
-    r"have|had|been|who|which|during|while|but|when|one|another|by|et|de|des|ont|été|dans|à|par)\b)(?!\d)[\w'’-]+\s+){0,3}?"
+    r"have|had|been|who|which|during|while|but|when|one|another|by|et|de|des|ont|été|dans|à|par|two|three|four|five|"
+    r"six|seven|eight|nine|ten|[\w-]+ing)\b)(?!\d)[\w'’-]+\s+){0,3}?"
     r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
@@ -110,7 +111,8 @@ _ROLE = (
     r"informant|collaborator|elder|hostage|victim|deputy|secretary|dozo|koglweogo|vdp|volunteer|suspect|"
     r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector|"
     r"legionnaire|guide|ranger|mechanic|schoolboy|schoolgirl|prisoner|detainee|administrator|presenter|protester|"
-    r"demonstrator|rioter|parachutist|paratrooper|pilot|emir|cadre|activist|politician|lawyer|judge|magistrate)"
+    r"demonstrator|rioter|parachutist|paratrooper|pilot|emir|cadre|activist|politician|lawyer|judge|magistrate|"
+    r"representative|lookout|minor|elderly|advis[eo]r|coordinator|recruiter|bomber)"
 )
 _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|"
@@ -119,15 +121,20 @@ _SINGLE_VICTIM_RE = re.compile(
     rf"dozens?|hundreds?|and|in|at|on|near|by)\b)(?!\d)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])|"
     r"(?:^|[.;:]\s*|\b(?:the|a|an|one|his|her|their|its)\s+)(?:[\w'’-]+,?\s+){0,4}?"
     rf"{_ROLE}(?![\w'’-]),?(?:\s+(?!(?:and|et|or|but|while)\b)[\w'’(),-]+){{0,8}}?\s+"
-    r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:\w+\s+and\s+)?(?:killed|"
+    r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly|\w+ly)\s+)?(?:\w+\s+and\s+)?(?:killed|"
     r"shot\s+dead|shot\s+down|gunned\s+down|executed|murdered|assassinated|beheaded|decapitated|strangled|"
-    r"found\s+(?:dead|hanged|hung))|died|"
+    r"(?:beaten|burned|burnt|hacked|stabbed|stoned)\s+to\s+death|presumed\s+dead|found\s+(?:dead|hanged|hung))|died|"
     r"succumbed)\b|"
     r"\b(?:lynched|beat|beaten|stoned|hacked|stabbed|burned|burnt|tortured)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"to\s+death\b|\b(?:leaving|left)\s+(?:the|an?|one)\s+(?:[\w'’-]+\s+){0,2}?dead\b|"
     r"\b(?:the|his|her)\s+(?:lifeless\s+)?(?:corpse|corps|remains)\s+(?:of\s+[\w'’-]+\s+){0,1}(?:\w+\s+){0,2}?"
     r"(?:was|were)\s+(?:\w+\s+)?(?:found|discovered)\b|"
-    r"\b(?:killed|killing|executed|executing|shot\s+dead|murdered|beheaded)\s+(?:one|another)(?:\s+of\s+them)?"
+    r"\b(?:the\s+)?(?:murder|killing|assassination|execution)\s+of\s+(?:an?|one)\s+(?:[\w'’-]+\s+){0,4}?"
+    rf"{_ROLE}(?![\w'’-])|"
+    r"\b(?:the\s+)?body\s+of\s+(?:an?|one|the)\s+(?:[\w'’-]+\s+){0,2}?(?:was|were)\s+(?:\w+\s+)?"
+    r"(?:found|discovered|recovered)\b|"
+    r"\b(?:killed|killing|executed|executing|shot\s+dead|murdered|beheaded)\s+(?:at\s+least\s+)?(?:one|another)"
+    r"(?:\s+of\s+them)?"
     r"(?=\s*[.,;]|\s*$|\s+(?:and|in|on|near|at)\b)|"
     r"\b(?:he|she)\s+was\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+(?:dead|hanged)|killed|"
     r"executed|shot\s+dead|beheaded|murdered)\b|"
@@ -450,6 +457,11 @@ _SPEECH_AFTER = re.compile(
 
 
 # Deaths after the event, not in its figures: "one of the wounded later died", "he later succumbed".
+_SUICIDE_RE = re.compile(
+    r"\b(?:suicide\s+bomber|kamikaze)\s+(?:\w+\s+){0,3}?(?:detonated|blew\s+(?:himself|herself)\s+up|exploded|"
+    r"set\s+off)\b|\bblew\s+(?:himself|herself)\s+up\b|\bs'est\s+fait\s+exploser\b",
+    re.IGNORECASE,
+)
 _LATER_DEATH = re.compile(
     r"\bone\s+of\s+the\s+(?:wounded|injured)\b[^.;]{0,40}?\b(?:died|succumbed)|"
     r"\b(?:the\s+third|the\s+other|he|she)\s+(?:\w+\s+){0,4}?later\s+(?:died|succumbed)|"
@@ -469,12 +481,12 @@ def count_fatalities(text: str) -> int:
 
 _HELD = re.compile(
     r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|arrest(?:ed|ing)|detain(?:ed|ing)|captur(?:ed|ing)|taken\s+away|"
-    r"took\s+(?:them|away)|seized|rounded\s+up|enlev(?:é|és|ée|ées)|arrêt(?:é|és|ée|ées))\b",
+    r"took\s+(?:them|away)|seized|rounded\s+up|disappeared|went\s+missing|enlev(?:é|és|ée|ées)|arrêt(?:é|és|ée|ées))\b",
     re.IGNORECASE,
 )
 _THEN_KILLED = re.compile(
     r"\b(?:(?:killed|executed|shot|burned|burnt|slaughtered|beheaded|murdered)\s+them|them\s+(?:dead|alive)|"
-    r"their\s+(?:lifeless\s+)?bodies|(?:were|had\s+been)\s+(?:\w+\s+){0,2}?(?:executed|killed|found\s+dead)|"
+    r"their\s+(?:lifeless\s+)?bodies|(?:were|had\s+been)\s+(?:\w+\s+){0,4}?(?:executed|killed|found\s+dead)|"
     r"(?:later|subsequently|then)\s+(?:executed|killed|found\s+dead)|found\s+dead|"
     r"(?:ont\s+été|ont)\s+(?:\w+\s+)?(?:exécutés|tués|retrouvés\s+morts))\b",
     re.IGNORECASE,
@@ -491,7 +503,7 @@ def _held_then_killed(text: str) -> int | None:
     for f, kind in _people_counts(text):
         if kind != "other" or f.end > killed.start() or f.value < 2:
             continue
-        window = text[max(0, f.start - 60) : min(killed.start(), f.end + 80)]
+        window = text[max(0, f.start - 60) : min(killed.end(), f.end + 80)]
         if _HELD.search(window):
             best = f.value
     return best
@@ -526,6 +538,8 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     held = _held_then_killed(text)
     if held is not None:
         return held, False
+    if _SUICIDE_RE.search(text):
+        return 1, False  # the bomber's own death ("A suicide bomber blew himself up, causing no casualties")
     if zero:
         return 0, False
     if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text) or _SINGLE_VICTIM_RE.search(text):
@@ -539,7 +553,7 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
 # Deaths that are the cause or background of the event told, not its toll.
 _CAUSE_RE = re.compile(
     r"\b(?:over|about|against|for|following|after|protest(?:ing|ed)?|denounc\w*|condemn\w*|"
-    r"in\s+(?:protest|reaction|response|retaliation)\s+(?:against|to|for|over)|revenge\s+(?:\w+\s+)?for|"
+    r"(?:in\s+)?(?:protest|reaction|response|retaliation)\s+(?:against|to|for|over)|revenge\s+(?:\w+\s+)?for|"
     r"in\s+the\s+wake\s+of|anniversary\s+of|commemorat\w*|justice\s+for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?"
     r"(?:deaths?|killings?|murders?|assassinations?|lynching)\s+of\b[^.;,]*",
     re.IGNORECASE,
