@@ -66,6 +66,9 @@ KEEP_CODES = {
     # streams and depressions of the Gourma and the Niger bend)
     "DUNE", "WTLD", "WTLDI", "STMI", "STMIX", "DPR", "HLLS", "SCRB", "ISL", "SCRP",
 }  # fmt: skip
+# The only Niger admin names we have come from ACLED's pre-2019 export, which wrote "Tillabery";
+# ACLED's current data (and the press) write "Tillaberi".
+CURRENT_SPELLING = {("NE", "Tillabery"): "Tillaberi"}
 TAOUDENIT_MIN_LAT = 18.2
 UCDP_KIND = re.compile(
     r"\s+(?:town|village|city|camp|area|hamlet|locality|site|mine|forest|department|commune|market)$", re.I
@@ -189,7 +192,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.acled:
         regenerate_admin_names(args.acled)
-    speller = Speller(json.loads(ADMIN_NAMES.read_text(encoding="utf-8"))["units"])
+    units = json.loads(ADMIN_NAMES.read_text(encoding="utf-8"))["units"]
+    speller = Speller([[iso2, *(CURRENT_SPELLING.get((iso2, n), n) for n in rest)] for iso2, *rest in units])
     gn = args.data / "geonames"
 
     # -- admin code tables --------------------------------------------------------------------
@@ -405,6 +409,7 @@ def main() -> None:
             rp = poly[0].representative_point()
             s = {"lat": rp.y, "lon": rp.x, "admin3": None}
         names = {n for n in info["names"] if n} | {name}
+        names |= {old for (c, old), new in CURRENT_SPELLING.items() if c == cc and new == name}
         unit_rows.append(
             {
                 "id": next_id, "name": name, "ascii": name, "alts": ",".join(sorted(names)),

@@ -131,3 +131,24 @@ def test_terrain_features_are_in_the_gazetteer(geocoder: Geocoder) -> None:
     # dunes, wetlands and seasonal streams are kept from GeoNames (event locations in the Gourma)
     kinds = {e.fcode for e in geocoder.gaz.entries}
     assert {"DUNE", "WTLD", "STMI"} <= kinds
+
+
+def test_location_keeps_the_spelling_of_the_text_for_an_exact_name(geocoder: Geocoder) -> None:
+    # GeoNames' primary name is "Barsalogo"; "Barsalogho" is one of its alternate names
+    place = geocoder.locate("Hundreds of residents were digging trenches around Barsalogho when gunmen struck.")
+    assert place is not None
+    assert place.location == "Barsalogho"
+    assert place.admin1 == "Centre-Nord"
+
+
+def test_dateline_in_capitals_is_title_cased(geocoder: Geocoder) -> None:
+    place = geocoder.locate("NIAMEY (Reuters) - Soldiers clashed with protesters near the airport.")
+    assert place is not None
+    assert place.location == "Niamey"
+
+
+def test_niger_admin1_in_acled_current_spelling(geocoder: Geocoder) -> None:
+    for text in ("Gunmen killed 12 soldiers in the Tillabery region.", "Gunmen attacked Fambita on Friday."):
+        place = geocoder.locate(text, country_hint="Niger")
+        assert place is not None
+        assert place.admin1 == "Tillaberi"

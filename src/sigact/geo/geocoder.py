@@ -163,6 +163,21 @@ def _deaccent(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _spelling(m: PlaceMention, c: Candidate) -> str:
+    """The place's name as the text writes it when the text names it exactly ("Barsalogho",
+    "Tinzaouaten", "Timbuktu": the press's and ACLED's spellings, where GeoNames has "Barsalogo",
+    "Ti-n-Zaouatene", "Tombouctou"); the gazetteer's name for loose matches, admin units and the
+    user layer (which already holds the team's spellings)."""
+    surface = " ".join(m.surface.split())
+    if c.level is not None or c.source == "user" or not surface or m.start < 0:
+        return c.name
+    if c.reasons[:1] != ["name 1.00"]:
+        return c.name
+    if surface.isupper() and len(surface) > 3:
+        surface = surface.title()
+    return surface
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (a cheap approximation beyond ~300 km, where only "far" matters)."""
     if abs(lat1 - lat2) > 3.0 or abs(lon1 - lon2) > 3.0:
@@ -1014,7 +1029,7 @@ class Geocoder:
         if precision is None:
             precision = 2 if m.near else 1
         return Place(
-            location=c.name, latitude=c.latitude, longitude=c.longitude, geo_precision=precision,
+            location=_spelling(m, c), latitude=c.latitude, longitude=c.longitude, geo_precision=precision,
             country=c.country, iso=COUNTRY_ISO_NUM.get(c.iso2, 0), admin1=c.admin1, admin2=c.admin2,
             admin3=c.admin3, score=round(c.score, 3), surface=m.surface, start=m.start, end=m.end,
         )  # fmt: skip
