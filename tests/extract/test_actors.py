@@ -197,3 +197,24 @@ def test_government_decision_is_the_governments() -> None:
              "Burkina Faso.", dt.date(2019, 1, 2))  # fmt: skip
     assert e.event_type == "Strategic developments"
     assert e.actor1 is not None and e.actor1.startswith("Government of Burkina Faso")
+
+
+def test_attackers_killed_in_their_own_attack_are_not_its_target() -> None:
+    e = _one("On 16 March 2019, presumed JNIM militants attacked a convoy escorting the prefect near Dioungani "
+             "(Koro, Mopti); the attack was repelled and three assailants were killed.",
+             dt.date(2019, 3, 18))  # fmt: skip
+    assert e.actor1 == JNIM
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")
+
+
+def test_army_post_attacked_with_soldiers_among_the_dead_is_the_target() -> None:
+    e = _one("On 27 January 2018, an army camp in Soumpi (Niafunke, Tombouctou) attacked at dawn, as many as 14 "
+             "soldiers and 4 assailants killed.", dt.date(2018, 1, 29))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")
+
+
+def test_mutinous_soldiers_are_the_mutiny_of_their_army() -> None:
+    e = _one("On 18 August 2020, mutinous soldiers fired shots and took control of the military camp in Kati "
+             "(Kati, Koulikoro) during a military coup.", dt.date(2020, 8, 20))  # fmt: skip
+    assert e.actor1 is not None and e.actor1.startswith("Mutiny of Military Forces of Mali")

@@ -67,7 +67,7 @@ _VICTIM_VERB = (
     r"pris\s+pour\s+cible|vis[ée]e?s?|cibl[ée]e?s?|embusqu[ée]e?s?)"
 )
 _PASSIVE_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s+(?!(?:and|et|or|ou|who|which|that|qui)\b)[\w'’/-]+){0,7}?\s+"
+    r"(?:['’]s)?(?:\s+(?!(?:and|et|or|ou|who|which|that|qui)\b)[\w'’/-]+|\s*\([^()]{0,60}\)){0,7}?\s+"
     r"(?:(?P<aux>(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being|got|get|a\s+été|ont\s+été|été|sont|est)\s+"
     r"(?:(?:also|reportedly|allegedly|again|then|once\s+again|\w+ly)\s+)?)|(?P<under>(?:came|come|comes|were|was)\s+under\s+"
     r"(?:an?\s+)?(?:\w+\s+)?(?:attack|fire|assault)\b|subjected\s+to|fell\s+into\s+an?\s+ambush|tomb[ée]e?s?\s+dans\s+une\s+embuscade))?"
@@ -102,6 +102,12 @@ _GOVERNMENT = re.compile(
     r"couvre-feu|état\s+d['’]urgence|décret)\b",
     re.IGNORECASE,
 )
+_ATTACKERS = re.compile(
+    r"\b(?:assailants?|attackers?|aggressors?|militants?|gunm[ae]n|jihadists?|jihadis|djihadistes?|jihadistes?|"
+    r"terrorists?|terroristes?|assaillants?|insurgents?|islamists?|islamistes?)\b",
+    re.IGNORECASE,
+)
+_MUTINY = re.compile(r"\b(?:mutin\w*|putsch\w*|(?:military\s+)?coup(?:\s+d['’][ée]tat)?|junta|junte)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
 _OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
 _AND_LINK = re.compile(
@@ -416,7 +422,8 @@ def assign_roles(
         # "... attacked by unknown gunmen" with the verb first, or only objects named
         cands = [
             s for s in armed
-            if s not in passive and not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
+            if s not in passive and s.name not in {p.name for p in passive}
+            and not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
         ]  # fmt: skip
         if cands:
             initiator = cands[0]
@@ -439,6 +446,9 @@ def assign_roles(
             and not init_state
         ]  # fmt: skip
         rest = objects + [s for s in rest if s not in objects and s not in appositive]
+        if (_inter(initiator.name, initiator.mention, reg) or 3) in (2, 3, 4):
+            # "JNIM militants attacked a convoy ..., three assailants were killed": the attackers again
+            rest = [s for s in rest if not (s.mention.kind == "armed_generic" and _ATTACKERS.search(s.mention.surface))]
         if rest:
             target = rest[0]
     elif armed:
@@ -508,6 +518,20 @@ def assign_roles(
                        and (_inter(s.name, s.mention, reg) or 0) in (2, 3) and s is not target), None)  # fmt: skip
         if better is not None:
             initiator = better
+    if (
+        initiator is not None
+        and country
+        and initiator.name == reg.state_forces(country, date, "military")
+        and event_type in ("Battles", "Violence against civilians", "Riots")
+        and sub_event_type != "Government regains territory"
+        and _MUTINY.search(text, lo, hi)
+    ):
+        # soldiers who mutiny or stage a coup are coded as the mutiny of their army, the army as their target
+        mutiny = reg.state_forces(country, date, "mutiny")
+        if mutiny != initiator.name:
+            if target is None and event_type == "Battles":
+                target = initiator
+            initiator = _Slot(mutiny, initiator.mention, initiator.suspected)
     if initiator is not None:
         roles.actor1, roles.inter1 = initiator.name, _inter(initiator.name, initiator.mention, reg)
         roles.actor1_suspected = initiator.suspected
