@@ -208,3 +208,18 @@ def test_lists_of_victims_and_added_deaths(text: str, expected: int) -> None:
 )
 def test_more_single_deaths_and_later_executions(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # deaths without a number: 10 for a significant attack (a base, the capital's airport), 3 otherwise
+        ("Militants stormed the military base at the airport; several soldiers were confirmed dead.", (10, True)),
+        ("Gunmen raided a hamlet near Djibo and several villagers were killed.", (3, True)),
+        ("L'attaque contre l'école de gendarmerie a fait quelques pertes en vies humaines.", (10, True)),
+    ],
+)
+def test_deaths_without_a_number_follow_the_size_of_the_attack(text: str, expected: tuple[int, bool]) -> None:
+    from sigact.extract.fatalities import count_fatalities_estimated
+
+    assert count_fatalities_estimated(text) == expected

@@ -457,6 +457,14 @@ _SPEECH_AFTER = re.compile(
 
 
 # Deaths after the event, not in its figures: "one of the wounded later died", "he later succumbed".
+_SIGNIFICANT = re.compile(
+    r"\b(?:military\s+(?:base|camp|school|academy|airport|zone)|army\s+(?:base|camp|post)|barracks|garrison|"
+    r"airport|air\s*base|gendarmerie\s+school|police\s+school|training\s+(?:school|centre|center)|"
+    r"large-scale|major\s+attack|massive|complex\s+attack|coordinated\s+attacks?|heavy\s+(?:losses|casualties)|"
+    r"significant\s+casualties|large\s+number\s+of\s+(?:people\s+)?dead|camp\s+militaire|base\s+militaire|"
+    r"école\s+de\s+(?:la\s+)?gendarmerie|aéroport|lourdes\s+pertes)\b",
+    re.IGNORECASE,
+)
 _SUICIDE_RE = re.compile(
     r"\b(?:suicide\s+bomber|kamikaze)\s+(?:\w+\s+){0,3}?(?:detonated|blew\s+(?:himself|herself)\s+up|exploded|"
     r"set\s+off)\b|\bblew\s+(?:himself|herself)\s+up\b|\bs'est\s+fait\s+exploser\b",
@@ -534,6 +542,10 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
         total += len(_LATER_DEATH.findall(text))
         precise = [f for f in figs if not f.vague] or figs
         estimated = all(f.estimated for f in precise)
+        if all(f.vague and f.value == 3 for f in figs) and _SIGNIFICANT.search(text):
+            # "several soldiers were killed" in an attack on a base or the capital: ACLED's figure for a
+            # significant attack with deaths but no number is 10 (3 for a limited one)
+            return max(total, 10), True
         return total, estimated
     held = _held_then_killed(text)
     if held is not None:
