@@ -69,6 +69,18 @@ KEEP_CODES = {
 # The only Niger admin names we have come from ACLED's pre-2019 export, which wrote "Tillabery";
 # ACLED's current data (and the press) write "Tillaberi".
 CURRENT_SPELLING = {("NE", "Tillabery"): "Tillaberi"}
+# English names of Burkina Faso's regions as the English-language press writes them (only the
+# two-word ones: "the North", "the East" are too generic to be names)
+REGION_ENGLISH = {
+    ("BF", "Centre-Sud"): ["Central South", "Centre South", "South Central"],
+    ("BF", "Centre-Nord"): ["North Central", "Centre North", "Central North", "North-Central"],
+    ("BF", "Centre-Est"): ["Central East", "Centre East", "East Central", "East-Central"],
+    ("BF", "Centre-Ouest"): ["Central West", "Centre West", "West Central", "West-Central"],
+    ("BF", "Plateau-Central"): ["Central Plateau"],
+    ("BF", "Sud-Ouest"): ["South West", "Southwest", "South-West"],
+    ("BF", "Hauts-Bassins"): ["High Basins", "Upper Basins"],
+    ("BF", "Boucle du Mouhoun"): ["Mouhoun Loop", "Mouhoun Bend"],
+}
 TAOUDENIT_MIN_LAT = 18.2
 UCDP_KIND = re.compile(
     r"\s+(?:town|village|city|camp|area|hamlet|locality|site|mine|forest|department|commune|market)$", re.I
@@ -410,6 +422,8 @@ def main() -> None:
             s = {"lat": rp.y, "lon": rp.x, "admin3": None}
         names = {n for n in info["names"] if n} | {name}
         names |= {old for (c, old), new in CURRENT_SPELLING.items() if c == cc and new == name}
+        if level == 1:
+            names |= set(REGION_ENGLISH.get((cc, name), []))
         unit_rows.append(
             {
                 "id": next_id, "name": name, "ascii": name, "alts": ",".join(sorted(names)),

@@ -152,3 +152,9 @@ def test_niger_admin1_in_acled_current_spelling(geocoder: Geocoder) -> None:
         place = geocoder.locate(text, country_hint="Niger")
         assert place is not None
         assert place.admin1 == "Tillaberi"
+
+
+def test_english_name_of_a_burkinabe_region(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Protesters blocked the national road across the North Central region.")
+    assert place is not None
+    assert (place.country, place.admin1, place.geo_precision) == ("Burkina Faso", "Centre-Nord", 3)
