@@ -145,3 +145,23 @@ def test_an_abduction_alone_is_an_abduction() -> None:
     _, sub, rule = apply_rules(text, _pred(("Attack", 0.6), ("Abduction/forced disappearance", 0.3)))
     assert sub == "Abduction/forced disappearance"
     assert rule == "abduction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders protested against the new tax and blocked the main road to the capital for several hours.",
+        "Students demonstrated in the town centre; the protest turned violent in the afternoon.",
+    ],
+)
+def test_a_protest_that_blocks_roads_or_turns_violent_is_a_riot(text: str) -> None:
+    event_type, sub, rule = apply_rules(text, _pred(("Peaceful protest", 0.8), ("Violent demonstration", 0.15)))
+    assert (event_type, sub, rule) == ("Riots", "Violent demonstration", "riot")
+
+
+def test_a_peaceful_march_stays_a_protest() -> None:
+    text = "Hundreds of women marched peacefully to the governor's office to demand the release of their sons."
+    assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Violent demonstration", 0.15)))[:2] == (
+        "Protests",
+        "Peaceful protest",
+    )

@@ -110,7 +110,11 @@ _CROWD = re.compile(
 _RIOT_ACTS = re.compile(
     r"\b(?:burn(?:ed|t|ing)\s+(?:tyres|tires|cars?|vehicles?|buildings?|the|a|down)|set\s+(?:\w+\s+){0,3}(?:on\s+)?fire|"
     r"ransack(?:ed|ing)|vandali[sz](?:ed|ing)|barricad(?:ed|es|ing)|thr(?:ew|owing)\s+stones|stone-throwing|looted|"
-    r"destroyed|clashed\s+with\s+(?:the\s+)?(?:police|security)|incendi\w+|saccag\w+|pneus\s+brûlés)\b",
+    r"destroyed|clashed\s+with\s+(?:the\s+)?(?:police|security)|incendi\w+|saccag\w+|pneus\s+brûlés|"
+    # roads blocked, rioting, a protest turned violent, shots fired by protesting soldiers
+    r"blocked\s+(?:\w+\s+){0,3}(?:roads?|routes?|highways?|traffic|streets?|bridge)|blockades?|rioters|rioting|"
+    r"turned\s+violent|violent(?:ly)?\s+(?:protests?|demonstrations?)|loot(?:ed|ing)|stormed|rampage|gunfire|"
+    r"fir(?:ed|ing)\s+(?:\w+\s+){0,2}(?:weapons|shots|guns))\b",
     re.IGNORECASE,
 )
 
