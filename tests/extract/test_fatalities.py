@@ -223,3 +223,19 @@ def test_deaths_without_a_number_follow_the_size_of_the_attack(text: str, expect
     from sigact.extract.fatalities import count_fatalities_estimated
 
     assert count_fatalities_estimated(text) == expected
+
+
+def test_a_toll_told_further_on_in_the_report_is_read() -> None:
+    import datetime as dt
+
+    from sigact.extract import extract_text
+
+    text = (
+        "On Sunday, JNIM militants stormed the army base in Djibo in the north of Burkina Faso.\n\n"
+        "Residents said the assailants arrived at dawn on motorbikes and in pickup trucks from several directions.\n\n"
+        "The government has not published any statement so far.\n\n"
+        "Djibo lies north of the capital and is home to many displaced families.\n\n"
+        "Security sources said the death toll stood at 60 soldiers."
+    )
+    (m,) = extract_text(text, dt.date(2025, 5, 13))
+    assert m.event.fatalities == 60

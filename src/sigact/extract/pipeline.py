@@ -60,6 +60,10 @@ _CUMULATIVE_TOLL = re.compile(
     r"au\s+total|estimates?)\b",
     re.IGNORECASE,
 )
+_TOLL_SENTENCE = re.compile(
+    r"\b(?:death\s+toll|toll|killed|dead|deaths|died|bodies|casualties|lost\s+their\s+lives|bilan|morts?|tués)\b",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"\s*\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
 _DAYS_SHIFT = re.compile(
     r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
@@ -489,6 +493,14 @@ def extract_document(doc: Document) -> list[Mention]:
             if d.sents[-1].end <= x.start < nxt and not x.is_event and len(x.text) <= 120
             and not detect.is_aggregate(x.text) and not _CUMULATIVE_TOLL.search(x.text)
         ][:2]  # fmt: skip
+        # and further on, in sentences that tell no event of their own ("Initially, the death toll was
+        # estimated at 60."), up to the next event
+        tail += [
+            x.text for x in sents
+            if d.sents[0].start < x.start < nxt and x not in d.sents and not x.is_event and x.text not in tail
+            and _TOLL_SENTENCE.search(x.text) and not detect.is_aggregate(x.text)
+            and not _CUMULATIVE_TOLL.search(x.text) and not detect.is_background(x.text, x.dates, x.date is not None)
+        ][:3]  # fmt: skip
         fatalities, fatalities_estimated = count_fatalities_estimated(" ".join([evidence, *tail]))
         if sub in ("Peaceful protest", "Protest with intervention"):
             fatalities = 0  # deaths told in a protest report are its cause ("over the death of ..."), not its toll
