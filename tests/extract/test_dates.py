@@ -153,3 +153,16 @@ def test_an_announcement_day_dates_an_event_told_without_one() -> None:
     )
     (m,) = extract_text(text, D(2025, 3, 22))
     assert (m.event.event_date, m.event.time_precision) == (D(2025, 3, 21), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Clashes broke out in mid-September near Gao", D(2024, 9, 20), (D(2024, 9, 15), 3)),
+        ("at the end of August, militants attacked", D(2024, 9, 20), (D(2024, 8, 15), 3)),
+        ("last Friday, gunmen attacked", D(2024, 9, 20), (D(2024, 9, 13), 1)),  # a Friday report: a week before
+        ("on Friday, gunmen attacked", D(2024, 9, 20), (D(2024, 9, 20), 1)),  # the day it is filed
+    ],
+)
+def test_month_parts_and_last_weekday(text: str, published: dt.date, expected: tuple[dt.date, int]) -> None:
+    assert _resolve(text, published) == expected

@@ -66,7 +66,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(in|en|since|depuis|during|early|late|mid-|début|fin|au\s+mois\s+de|last|this|earlier\s+this)\s+"
+            r"\b(in|en|since|depuis|during|early|late|mid-|début|fin|au\s+mois\s+de|last|this|earlier\s+this|"
+            r"(?:at\s+the\s+)?(?:end|beginning|start|middle)\s+of)(?:\s+|(?<=-))"
             r"(?:early\s+|late\s+|mid-)?(january|february|march|april|june|july|august|september|october|"
             r"november|december|janvier|février|fevrier|avril|juin|juillet|août|aout|septembre|octobre|"
             r"novembre|décembre|decembre|may|mai|mars)\b",
@@ -388,6 +389,8 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
         if ref is None or expr.weekday is None:
             return None
         back = (ref.weekday() - expr.weekday) % 7
+        if back == 0 and expr.text.lower().startswith("last"):
+            back = 7  # "last Sunday" in a Sunday report is a week before
         return ref - dt.timedelta(days=back), tp_unc
     if expr.kind == "relative":
         return _relative(expr.extra.get("phrase", ""), published, anchor)
