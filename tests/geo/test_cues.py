@@ -158,3 +158,12 @@ def test_english_name_of_a_burkinabe_region(geocoder: Geocoder) -> None:
     place = geocoder.locate("Protesters blocked the national road across the North Central region.")
     assert place is not None
     assert (place.country, place.admin1, place.geo_precision) == ("Burkina Faso", "Centre-Nord", 3)
+
+
+def test_two_ambiguous_names_near_each_other_support_each_other(geocoder: Geocoder) -> None:
+    # Mali has a Dialloube in Mopti and a Dyaloube in Tombouctou, and several Sabas; the Mopti
+    # pair lies within a few km of each other
+    text = "Herders said gunmen stole forty cattle at Saba on Monday and burned granaries at Dialloube."
+    dialloube = next(m for m in geocoder.find_places(text) if m.surface == "Dialloube")
+    assert dialloube.candidates[0].admin1 == "Mopti"
+    assert "near another place of the text" in dialloube.candidates[0].reasons

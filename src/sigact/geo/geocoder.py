@@ -908,12 +908,23 @@ class Geocoder:
             )
 
         # a region named as context ("(Bankass, Mopti)") is not a place near the event
-        anchors = [m.candidates[0] for m in mentions if m.candidates and m.group_levels != (1,) and unambiguous(m)]
-        if not anchors:
-            return
+        usable = [m for m in mentions if m.candidates and m.group_levels != (1,)]
+        anchors = [m.candidates[0] for m in usable if unambiguous(m)]
+        # two ambiguous names of one text that each have a candidate near the other's ("Saba ...
+        # Dialloube"): those candidates support each other, a little
+        rivals = {
+            id(m): [c for c in m.candidates[:6] if m.candidates[0].score - c.score <= 0.3 and c.level is None]
+            for m in usable if not unambiguous(m)
+        }  # fmt: skip
         for m in mentions:
             if len(m.candidates) < 2:
                 continue
+            others = [
+                c
+                for mm in usable
+                if mm is not m and norm(mm.surface) != norm(m.surface)
+                for c in rivals.get(id(mm), [])
+            ]
             for c in m.candidates:
                 near = [
                     a
@@ -923,6 +934,11 @@ class Geocoder:
                 if near:
                     c.score += 0.3
                     c.reasons.append(f"near {near[0].name}")
+                elif c.level is None and any(
+                    distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 25.0 for o in others
+                ):
+                    c.score += 0.15
+                    c.reasons.append("near another place of the text")
             m.candidates.sort(key=lambda c: -c.score)
 
     # -- public API -----------------------------------------------------------------------------
