@@ -218,3 +218,16 @@ def test_mutinous_soldiers_are_the_mutiny_of_their_army() -> None:
     e = _one("On 18 August 2020, mutinous soldiers fired shots and took control of the military camp in Kati "
              "(Kati, Koulikoro) during a military coup.", dt.date(2020, 8, 20))  # fmt: skip
     assert e.actor1 is not None and e.actor1.startswith("Mutiny of Military Forces of Mali")
+
+
+def test_slash_and_spaced_and_or_between_two_groups() -> None:
+    e = _one("On 20 November 2019, suspected JNIM and /or ISGS militants attacked the gendarmerie in Aribinda "
+             "(Soum, Sahel), the attack was repelled.", dt.date(2019, 11, 22))  # fmt: skip
+    assert e.actor1 == f"{JNIM} and/or {ISGS}"
+
+
+def test_jihadist_attack_on_a_camp_is_not_the_soldiers_who_died() -> None:
+    e = _one("On 7 August 2022, 17 soldiers died in a jihadist attack against a military camp in Tessit "
+             "(Ansongo, Gao).", dt.date(2022, 8, 9))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")

@@ -108,8 +108,9 @@ _ATTACKERS = re.compile(
     re.IGNORECASE,
 )
 _MUTINY = re.compile(r"\b(?:mutin\w*|putsch\w*|(?:military\s+)?coup(?:\s+d['’][ée]tat)?|junta|junte)\b", re.IGNORECASE)
+_GENERIC_ATTACK = re.compile(r"\s+(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
-_OR_LINK = re.compile(r"^\s*(?:and/or|or|ou|et/ou|and\s+or)\s+(?:the\s+)?$", re.IGNORECASE)
+_OR_LINK = re.compile(r"^\s*(?:(?:and\s*/\s*or|or|ou|et\s*/\s*ou|and\s+or)\s+(?:the\s+)?|/\s*)$", re.IGNORECASE)
 _AND_LINK = re.compile(
     r"^\s*(?:,|and|et|with|alongside|together\s+with|supported\s+by|backed\s+by|accompanied\s+by|appuyés?\s+par|"
     r"avec)\s+(?:the\s+|les\s+|des\s+)?(?:\w+\s+){0,1}$",
@@ -413,7 +414,17 @@ def assign_roles(
     # the agent of the main verb itself ("a patrol was ambushed by unknown gunmen") wins outright
     verb_end = first_verb.end() if first_verb else lo
     main_agents = [a for a in agents if a.mention.start - verb_end < 25 and "," not in text[verb_end : a.mention.start]]
+    # "a jihadist attack on a military camp": an unnamed attacker named by the attack itself
+    generic_attributive = [
+        s for s in armed
+        if s.mention.kind == "armed_generic" and _GENERIC_ATTACK.match(text, s.mention.end)
+        and not _passive_subject(text, s.mention)
+    ]  # fmt: skip
+    state_subjects = [s for s in subjects if (_inter(s.name, s.mention, reg) or 0) in (1, 8)]
+    if not (generic_attributive and state_subjects):
+        generic_attributive, state_subjects = [], []
     for pool in (main_agents, [a for a in agents if a.mention.canonical], attributive,
+                 [s for s in subjects if s.mention.canonical and s not in state_subjects], generic_attributive,
                  [s for s in subjects if s.mention.canonical], agents, subjects):  # fmt: skip
         if pool:
             initiator = pool[0]
