@@ -179,6 +179,14 @@ def test_violence_told_without_the_usual_event_words_is_detected() -> None:
         "Youths blocked the national road in Koupela to demand repairs.",
         "Four farmers were found dead in their fields near Djibasso.",
         "Gendarmes exchanged gunfire with armed men on motorbikes near Matiakoali.",
+        "French forces carried out a counter-terrorism operation in the Ifoghas mountains.",
+        "A new military offensive was launched north of Timbuktu.",
+        "Gunmen stripped travellers of their money and phones on the road to Pama.",
+        "Militants slit the throats of two herders near Belhouro.",
+        "Armed men took him to an unknown destination.",
+        "Residents blocked trucks' access to the town to demand the governor's dismissal.",
+        "Teachers walked down to the streets of Koudougou to demand their arrears.",
+        "Police intervened to disperse the crowd in Kaya.",
     ]
     for text in told:
         assert detect.tells_event(text), text
