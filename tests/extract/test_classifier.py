@@ -165,3 +165,15 @@ def test_a_peaceful_march_stays_a_protest() -> None:
         "Protests",
         "Peaceful protest",
     )
+
+
+def test_looting_in_which_people_are_beaten_is_the_attack() -> None:
+    text = "Gunmen entered the village, whipped two traders and seized their motorbikes and livestock."
+    event_type, sub, rule = apply_rules(text, _pred(("Looting/property destruction", 0.6), ("Attack", 0.3)))
+    assert (event_type, sub, rule) == ("Violence against civilians", "Attack", "harm")
+
+
+def test_looting_alone_stays_looting() -> None:
+    text = "Gunmen entered the village at night and seized motorbikes and livestock before leaving."
+    _, sub, rule = apply_rules(text, _pred(("Looting/property destruction", 0.6), ("Attack", 0.3)))
+    assert (sub, rule) == ("Looting/property destruction", None)

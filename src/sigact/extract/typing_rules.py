@@ -83,6 +83,11 @@ _GROUND = re.compile(
 _ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
                         r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
 _KILLING = re.compile(r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred)\b", re.I)
+_HURT = re.compile(
+    r"\b(?:whipp(?:ed|ing)|flogged|assault(?:ed|ing)|beat(?:en|ing)?|wound(?:ed|ing)|injur(?:ed|ing)|stabbed|"
+    r"tortured|molested|shot\s+at|fir(?:ed|ing)\s+(?:gun)?shots\s+at|blessés?|fouettés?)\b",
+    re.I,
+)
 # an abduction with people wounded or beaten is coded as the attack; an attempt is not an abduction
 _HARMED = re.compile(
     r"\b(?:wound(?:ed|ing)|injur(?:ed|ing)|assault(?:ed|ing)|beat(?:en|ing)?|hacked|shot|stabbed|blessés?|"
@@ -171,11 +176,13 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
         and not re.search(r"\b(?:soldiers?|troops|army|gendarmes?)\b[^.]{0,40}\b(?:abducted|kidnapped)\b", text, re.I)
     ):
         return "Violence against civilians", "Abduction/forced disappearance", "abduction"
-    if sub in ("Abduction/forced disappearance", "Looting/property destruction") and _KILLING.search(text):
-        # ACLED: an abduction or looting in which people are also killed is coded as the attack
+    if sub in ("Abduction/forced disappearance", "Looting/property destruction") and (
+        _KILLING.search(text) or _HURT.search(text)
+    ):
+        # ACLED: an abduction or looting in which people are also killed, wounded or beaten is coded as the attack
         other = next((r for r, _ in pred.ranked if r not in (sub, "Abduction/forced disappearance")), None)
         if other is not None:
-            return SUB_EVENT_TO_TYPE[other], other, "killing"
+            return SUB_EVENT_TO_TYPE[other], other, "killing" if _KILLING.search(text) else "harm"
     if event_type == "Protests" and _RIOT_ACTS.search(text):
         return "Riots", "Violent demonstration", "riot"
     if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
