@@ -167,3 +167,10 @@ def test_two_ambiguous_names_near_each_other_support_each_other(geocoder: Geocod
     dialloube = next(m for m in geocoder.find_places(text) if m.surface == "Dialloube")
     assert dialloube.candidates[0].admin1 == "Mopti"
     assert "near another place of the text" in dialloube.candidates[0].reasons
+
+
+def test_where_the_wounded_were_taken_is_not_the_event_place(geocoder: Geocoder) -> None:
+    text = "Four herders were wounded at Dallah; they were transported to the hospital in Douentza."
+    place = geocoder.locate(text, country_hint="Mali")
+    assert place is not None
+    assert place.surface == "Dallah"

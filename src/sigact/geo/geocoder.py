@@ -67,7 +67,10 @@ STOPWORDS = frozenset(
 # Phrases in a sentence that end a mention's chance to be the event place.
 _AWAY = re.compile(
     r"(?:towards?|toward|en route to|heading to|headed to|fled to|fled|from|back to|direction of|"
-    r"vers|en direction de|based in|originally from|native of|\bbetween\s+[\w'’ -]{2,40}\s+and)\s*$",
+    r"vers|en direction de|based in|originally from|native of|\bbetween\s+[\w'’ -]{2,40}\s+and|"
+    r"(?:evacuated|transferred|taken|transported|rushed|airlifted|admitted|returning|returned|travell?ing|"
+    r"moving|bound)\s+(?:back\s+)?(?:to|for)(?:\s+(?:the\s+)?(?:hospital|health cent(?:re|er)|CSCOM)\s+(?:of|in))?|"
+    r"on (?:the|their|his|its) way to|leaving for)\s*$",
     re.I,
 )
 _AT = re.compile(
