@@ -184,6 +184,11 @@ def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int
         ("One person was killed and three more injured.", 1),
         ("Two civilians were killed & 2 others reported missing.", 2),
         ("The patrol killed two IED planters; two more IEDs were found and destroyed.", 2),
+        ("Three peacekeepers were killed and four others severely wounded by the blast.", 3),
+        ("Three armed men raided Arkodia village, killing a man.", 1),  # the raiders are not the toll
+        ("Two civilians, including a pregnant woman, were killed in the crossfire.", 2),
+        ("Gunmen killed one civilian and stole two ambulances.", 1),
+        ("Security forces killed three people after hundreds of protesters stormed the palace.", 3),
     ],
 )
 def test_lists_of_victims_and_added_deaths(text: str, expected: int) -> None:

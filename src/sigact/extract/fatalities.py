@@ -145,7 +145,7 @@ _SINGLE_VICTIM_RE = re.compile(
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|towns?|"
+    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|ambulances?|towns?|"
     r"localities|communes?|hamlets?|districts?|regions?|provinces?|areas?|sites?|countries|fronts?|sides?|"
     r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?|huts?|granar(?:y|ies)|"
     r"tricycles?|carts?|helicopters?|aircraft|planes?|shells?|rockets?|projectiles?|mortars?|grenades?|bridges?|"
@@ -232,12 +232,19 @@ _GOVERNING_VERB = re.compile(
 )
 
 
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly)\s+)?(\w+)", re.IGNORECASE)
 _REPORTED_AS = re.compile(r"\s+(?:were\s+|was\s+)?(?:reported|said\s+to\s+be|listed\s+as)\s+(\w+)", re.IGNORECASE)
 
 
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
     # "13 were seriously injured": a verb phrase right after the figure governs it
+    right = _RIGHT_AFTER.match(text, end)  # "four others severely wounded", "three peacekeepers killed"
+    if right is not None:
+        if _DEATH_RE.fullmatch(right.group(1)):
+            return "death"
+        if _OTHER_RE.fullmatch(right.group(1)):
+            return "other"
     after = _GOVERNING_VERB.match(text, end) or _REPORTED_AS.match(text, end)
     if after is not None:
         word = after.group(1)
@@ -369,9 +376,10 @@ _AGENT_OR_TARGET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(
-    r"\s+(?:(?!(?:and|et|were|was|had|have|has|who)\b)[\w'’-]+\s+){0,4}?(?:killed|shot|executed|attacked|ambushed|abducted|murdered|assassinated|stormed|"
-    r"opened)\s+"
-    r"(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire)\b",
+    r"\s+(?:(?!(?:and|et|were|was|had|have|has|who|after|before|when|while|as|because|since|during|following)\b)"
+    r"[\w'’-]+\s+){0,4}?(?:killed|shot|executed|attacked|ambushed|"
+    r"abducted|kidnapped|murdered|assassinated|stormed|opened|raided|entered|burst|fired|beat|burned|looted|seized)\s+"
+    r"(?:(?:to\s+death|into)\s+)?(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire|(?-i:[A-Z])\w+)\b",
     re.IGNORECASE,
 )
 _AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet\w*|miles?)\b", re.IGNORECASE)
@@ -447,7 +455,9 @@ def _singles(text: str) -> list[Figure]:
     return [
         Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end(), single=True)
         for m in _SINGLE_ITEM_RE.finditer(text)
-        if not _SPEECH_AFTER.match(text, m.end()) and _nearest_kind(text, m.start(), m.end()) == "death"
+        if not _SPEECH_AFTER.match(text, m.end())
+        and _nearest_kind(text, m.start(), m.end()) == "death"
+        and not _INCLUDING.search(text, max(0, m.start() - 30), m.start())
     ]
 
 
@@ -479,7 +489,11 @@ _LATER_DEATH = re.compile(
 
 
 def _bare_ones(text: str) -> list[Figure]:
-    return [Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end()) for m in _BARE_ONE_RE.finditer(text)]
+    return [
+        Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end())
+        for m in _BARE_ONE_RE.finditer(text)
+        if not _INCLUDING.search(text, max(0, m.start() - 30), m.start())  # "two civilians, including a woman"
+    ]
 
 
 def count_fatalities(text: str) -> int:
