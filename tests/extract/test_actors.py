@@ -231,3 +231,9 @@ def test_jihadist_attack_on_a_camp_is_not_the_soldiers_who_died() -> None:
              "(Ansongo, Gao).", dt.date(2022, 8, 9))  # fmt: skip
     assert e.actor1 == "Unidentified Armed Group (Mali)"
     assert e.actor2 is not None and e.actor2.startswith("Military Forces of Mali")
+
+
+def test_perpetrators_alleged_to_be_a_group() -> None:
+    e = _one("On 12 July 2017, at least twelve Fulani herders were killed near Anderamboukane (Menaka). The "
+             "perpetrators are alleged to be GATIA militiamen.", dt.date(2017, 7, 14))  # fmt: skip
+    assert e.actor1 == "GATIA: Imghad Tuareg and Allies Self-Defense Group"

@@ -49,7 +49,8 @@ _STATE_BOMBED = re.compile(
 _CLAIMANT = re.compile(
     r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*|attributed\s+to|blamed\s+on|"
     r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for|behind\s+the\s+(?:attack|assault|massacre|killings?|ambush)|"
-    r"imput\w*\s+(?:à|au|aux)|attribu\w*\s+(?:à|au|aux))",
+    r"imput\w*\s+(?:à|au|aux)|attribu\w*\s+(?:à|au|aux)|(?:perpetrators|attackers|assailants|auteurs)\s+"
+    r"(?:are|were|was|is|sont|seraient)\s+(?:\w+\s+){0,3}?(?:be|to\s+be|des|être)?)",
     re.IGNORECASE,
 )
 _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exchanged\s+fire|affrontements?|"
