@@ -177,3 +177,11 @@ def test_looting_alone_stays_looting() -> None:
     text = "Gunmen entered the village at night and seized motorbikes and livestock before leaving."
     _, sub, rule = apply_rules(text, _pred(("Looting/property destruction", 0.6), ("Attack", 0.3)))
     assert (sub, rule) == ("Looting/property destruction", None)
+
+
+def test_fighting_told() -> None:
+    from sigact.extract.typing_rules import fighting_told
+
+    assert fighting_told("Clashes between farmers and herders left five dead near the river.")
+    assert fighting_told("Villagers fought the assailants, who withdrew after an hour.")
+    assert not fighting_told("Gunmen entered the village and killed five civilians at the market.")

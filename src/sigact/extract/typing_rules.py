@@ -124,6 +124,20 @@ _RIOT_ACTS = re.compile(
 )
 
 
+_FIGHTING = re.compile(r"\b(?:between|clash\w*|fought|fighting|exchange\s+of\s+fire|confrontations?)\b", re.I)
+
+
+def fighting_told(text: str) -> bool:
+    """Whether the text tells a two-sided fight ("clashes between", "fought", "exchange of fire").
+
+    For the pipeline's consistency rule (an Armed clash whose only victims named are civilians becomes an
+    Attack): most such "clashes" are communal fights between farmers and herders, or gunfights in which
+    bystanders died, and ACLED keeps them as Armed clashes (train split, out-of-fold: the rule fixed 4 and
+    broke 26 rows; with this test as a veto it fixes 4 and breaks 8).
+    """
+    return bool(_FIGHTING.search(text))
+
+
 def _ground_with(cue: re.Pattern[str], text: str) -> bool:
     """Whether a sentence naming the cue also tells a ground engagement."""
     return any(cue.search(s) and _GROUND.search(s) for s in _SENTENCE_END.split(text))
