@@ -174,3 +174,17 @@ def test_where_the_wounded_were_taken_is_not_the_event_place(geocoder: Geocoder)
     place = geocoder.locate(text, country_hint="Mali")
     assert place is not None
     assert place.surface == "Dallah"
+
+
+def test_capital_beats_a_same_named_stream_in_the_region_the_text_names(geocoder: Geocoder) -> None:
+    # GeoNames has a seasonal stream called Bamako in the Mopti region
+    place = geocoder.locate("Displaced Dogon families from the Mopti region protested in Bamako.", country_hint="Mali")
+    assert place is not None
+    assert (place.location, place.admin1) == ("Bamako", "Bamako")
+    assert place.geo_precision == 1
+
+
+def test_region_descriptor_names_the_region_not_the_cercle(geocoder: Geocoder) -> None:
+    mentions = geocoder.find_places("Displaced families from the Mopti region protested in Bamako.", "Mali")
+    bamako = next(m for m in mentions if m.surface == "Bamako")
+    assert not any(r == "admin2 Mopti named" for c in bamako.candidates for r in c.reasons)

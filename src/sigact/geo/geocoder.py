@@ -116,6 +116,8 @@ _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|nea
 # Burkina Faso's regions with everyday names: "the Sahel region" is usually the whole Sahel
 _GENERIC_REGIONS = frozenset({"sahel", "centre", "nord", "est", "centre nord", "centre est", "centre ouest"})
 UCDP_BONUS = 0.3
+CITY_BONUS = 0.4
+CITY = 50_000  # population from which a place is a city everybody means by its name
 # Mali's regions created in 2016 are still often written as the region they were cut from
 FORMER_REGION = {"menaka": "gao", "taoudenit": "tombouctou"}
 REGION_CUE = 0.3
@@ -211,6 +213,7 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
     entry_index: int = -1
     events: int = 0  # known conflict events here (UCDP GED in the bundle, imported ones in the user layer)
+    city: float = 0.0  # the part of the score that only ranks same-named candidates (a large city)
 
 
 @dataclass(slots=True)
@@ -735,7 +738,9 @@ class Geocoder:
         for i, m in enumerate(mentions):
             key = norm(m.surface)
             admin_like = m.role == "context" or m.level is not None
-            for level in m.group_levels:
+            # "the Mopti region" names the region, not the Mopti cercle
+            levels = (m.level,) if m.level in m.group_levels else m.group_levels
+            for level in levels:
                 if key not in self._admin_names[level]:
                     continue
                 # region names are context wherever they appear; smaller units only when marked
@@ -744,7 +749,7 @@ class Geocoder:
                 if admin_like and key not in _GENERIC_REGIONS:
                     ctx.strong.add(i)
             for c in m.candidates:
-                if c.level is not None and admin_like and c.level in m.group_levels:
+                if c.level is not None and admin_like and c.level in levels:
                     unit = c.admin1 if c.level == 1 else c.admin2
                     ctx.admin[c.level].setdefault(norm(unit or ""), set()).add(i)
         return ctx
@@ -770,7 +775,9 @@ class Geocoder:
                 else:
                     s -= 0.3
             strong = ctx.strong - {me}
-            if strong and m.context_group is None and m.role == "place" and c.level is None:
+            # a city is not expected inside the units a text names ("displaced from the Mopti region
+            # protested in Bamako")
+            if strong and m.context_group is None and m.role == "place" and c.level is None and c.population < CITY:
                 in_named = any(
                     ctx.admin[level].get(norm(name or ""), set()) & strong
                     for level, name in ((1, c.admin1), (2, c.admin2), (3, c.admin3))
@@ -819,6 +826,12 @@ class Geocoder:
                 s += 0.1
             if c.population > 0:
                 s += 0.08 * math.log10(c.population + 1)
+                if c.population >= CITY and m.level is None:
+                    # a city: "Bamako" is the capital before a hamlet of the same name (this only
+                    # ranks the name's candidates; it does not make the name the event place)
+                    s += CITY_BONUS
+                    c.city = CITY_BONUS
+                    why.append("city")
             if c.events > 0 and c.source != "user":
                 s += UCDP_BONUS + 0.05 * math.log1p(c.events)
                 why.append(f"{c.events} UCDP events")
@@ -978,7 +991,7 @@ class Geocoder:
             if not m.candidates or m.cue <= -3.0:
                 continue  # no name, or a person's name ("Minister Djibril Bassole")
             top = m.candidates[0]
-            s = m.cue - 0.15 * rank + 0.3 * min(top.score, 3.0)
+            s = m.cue - 0.15 * rank + 0.3 * min(top.score - top.city, 3.0)
             if m.role == "context":
                 s -= 2.5  # "(Pensa, Sanmatenga)": the place only when the village is unknown
             if m.context_group is not None and "not in the admin units in parentheses" in top.reasons:
