@@ -189,6 +189,10 @@ def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int
         ("Two civilians, including a pregnant woman, were killed in the crossfire.", 2),
         ("Gunmen killed one civilian and stole two ambulances.", 1),
         ("Security forces killed three people after hundreds of protesters stormed the palace.", 3),
+        ("Gunmen assassinated a village chief of the Bellah community and his three sons in Drougama.", 4),
+        ("Militiamen killed a father and his two sons near Koumaga.", 3),
+        ("Rebels shot dead a 70-year-old man and a 15-year-old child.", 2),
+        ("Militants killed a member of the militia, his son and wounded two others.", 2),
     ],
 )
 def test_lists_of_victims_and_added_deaths(text: str, expected: int) -> None:

@@ -48,7 +48,8 @@ _PERSON = (
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
-    r"volunteers?|vdps?|dozos?|koglweogo|legionnaires?|aggressors?|bombers?|protesters?|demonstrators?|rioters?|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
+    r"volunteers?|vdps?|dozos?|koglweogo|legionnaires?|sons|daughters|brothers|relatives|wives|leaders|commanders|"
+    r"notables|inmates|aggressors?|bombers?|protesters?|demonstrators?|rioters?|pastoralists|jihadis|islamists|extremists|vigilantes|nationals|hunters?|students?|teachers?|pupils?|chiefs?|elders?|imams?|"
     r"victims?|others|(?:other|more)(?=\s+(?:wounded|injured|killed|dead|died|were|was|have|had|hurt))|personnel|elements?|recruits?|guards?|mercenaries|wagner|bandits?|suspects?|officials?|agents?|"
     r"personnes?|civils?|soldats?|militaires?|gendarmes?|policiers?|terroristes?|jihadistes?|djihadistes?|"
     r"assaillants?|hommes?|femmes?|enfants|villageois|habitants?|fidèles|éléments?|combattants?|membres?|"
@@ -276,7 +277,10 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
 _INCLUDING = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|dont|parmi\s+(?:lesquels|eux|elles))\b", re.IGNORECASE
 )
-_LIST_GAP = re.compile(r"^\s*(?:,|&|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+)?$", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|&|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+|his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _CLAIM = re.compile(r"\b(?:claim|claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
 
 
@@ -402,7 +406,9 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
     run: list[Figure] = []
 
     def flush() -> None:
-        joined = any(re.search(r"\band\b|&|\bet\b", text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False))
+        joined = any(
+            re.search(r"\band\b|&|\bet\b", text[a.end : b.start]) for a, b in zip(run, run[1:], strict=False)
+        ) or bool(run and re.match(r"\s*,?\s*and\b", text[run[-1].end : run[-1].end + 8]))
         if any(f.single for f in run) and not joined:
             run[:] = [f for f in run if not f.single]  # "a police officer, the prefect was killed": not a list
         if len(run) > 1 and all(f.single for f in run) and not _death_around(text, run[0].start, run[-1].end):
@@ -429,7 +435,9 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
-_OF_LIST_GAP = re.compile(r"^\s+(?:of|from)\s+[^,.;]{0,60}?\s*(?:,|,?\s*and)\s*$", re.IGNORECASE)
+_OF_LIST_GAP = re.compile(
+    r"^\s+(?:of|from)\s+[^,.;]{0,60}?\s*(?:,|,?\s*and)\s*(?:(?:his|her|their|its)\s+)?$", re.IGNORECASE
+)
 _SINGLE_ITEM_RE = re.compile(
     rf"\b(?:an?|one|his|her|their|its|another)\s+(?:(?!(?:and|of|in|at|on|by)\b)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])",
     re.IGNORECASE,
@@ -540,10 +548,24 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     # traders"), are blanked out (same length, offsets kept) before figures are read
     text = _blank(text, [m.span() for m in _ZERO_RE.finditer(text)] + [m.span() for m in _CAUSE_RE.finditer(text)])
     found = figures(text)
+    if found:
+        # counts with no casualty word of their own, listed after a toll ("a chief ... and his three sons")
+        found += [
+            Figure(f.value, f.group, f.start, f.end, single=True)
+            for f, kind in _people_counts(text)
+            if kind is None and f.start > found[0].start
+        ]
     spans = [(f.start, f.end) for f in found]
-    found += [b for b in _bare_ones(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
+    singles = _singles(text)
+    listed = [  # "a 70-year-old man and a 15-year-old child": one by one, not "shot dead a 70-year-old"
+        a
+        for a, b in zip(singles, singles[1:], strict=False)
+        if re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", text[a.end : b.start])
+    ]
+    bare = [b for b in _bare_ones(text) if not any(b.start <= x.start < b.end for x in listed)]
+    found += [b for b in bare if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
     spans = [(f.start, f.end) for f in found]
-    found += [b for b in _singles(text) if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
+    found += [b for b in singles if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
     found.sort(key=lambda f: f.start)
     # "two Islamists were killed. One of the Islamists killed was their leader": a part of a figure told
     found = [f for f in found if not (_is_partitive(text, f) and any(
