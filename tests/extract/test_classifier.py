@@ -185,3 +185,16 @@ def test_fighting_told() -> None:
     assert fighting_told("Clashes between farmers and herders left five dead near the river.")
     assert fighting_told("Villagers fought the assailants, who withdrew after an hour.")
     assert not fighting_told("Gunmen entered the village and killed five civilians at the market.")
+
+
+def test_a_protest_dispersed_by_the_police_is_a_protest_with_intervention() -> None:
+    text = "Hundreds of teachers marched to the ministry to demand their arrears; police dispersed them with tear gas."
+    event_type, sub, rule = apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))
+    assert (event_type, sub, rule) == ("Protests", "Protest with intervention", "intervention")
+
+
+def test_a_march_for_the_release_of_detainees_stays_peaceful() -> None:
+    text = "Relatives marched to the courthouse to demand the release of ten men arrested last month."
+    assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
+        "Peaceful protest"
+    )

@@ -146,6 +146,14 @@ def _ground_with(cue: re.Pattern[str], text: str) -> bool:
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
+_INTERVENTION = re.compile(
+    r"\b(?:dispers(?:ed|e|ing)|dispersés?|tear\s*-?gas|teargas|gaz\s+lacrymogènes?|rubber\s+bullets|"
+    r"water\s+cannons?|broke\s+up|repressed|"
+    r"(?:police|gendarmes?|gendarmerie|security\s+forces|soldiers)\s+(?:\w+\s+){0,2}(?:intervened|arrested))\b",
+    re.I,
+)
+
+
 def _demote(pred: Prediction, banned: tuple[str, ...]) -> tuple[str, str] | None:
     for sub, _ in pred.ranked:
         if SUB_EVENT_TO_TYPE[sub] not in banned:
@@ -199,6 +207,9 @@ def apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
             return SUB_EVENT_TO_TYPE[other], other, "killing" if _KILLING.search(text) else "harm"
     if event_type == "Protests" and _RIOT_ACTS.search(text):
         return "Riots", "Violent demonstration", "riot"
+    if sub == "Peaceful protest" and _INTERVENTION.search(text):
+        # ACLED: a peaceful protest that the police disperse, tear-gas or arrest is a protest with intervention
+        return "Protests", "Protest with intervention", "intervention"
     if _PROTEST.search(text) and event_type not in ("Protests", "Riots") and not _ARMED.search(text):
         return "Protests", "Peaceful protest", "protest"
     return event_type, sub, None
