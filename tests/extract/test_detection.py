@@ -230,3 +230,9 @@ def test_the_month_of_march_is_not_a_protest_march() -> None:
     assert not detect.tells_event("Published on March 22, 2025, at 12:24 am, updated on March 22, 2025.")
     assert not detect.tells_event("In March the rains came early.")
     assert detect.tells_event("Hundreds of teachers marched to the ministry in Bamako.")
+
+
+def test_a_village_and_its_commune_are_one_place_not_a_list() -> None:
+    events = _events("On June 11, soldiers killed five civilians in the village of Isseye, Mondoro commune.")
+    assert len(events) == 1
+    assert events[0].fatalities == 5

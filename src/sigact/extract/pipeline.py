@@ -235,6 +235,11 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
             joined = [cur]
     if len(joined) < 2:
         return []
+    if not any(
+        re.search(r"\b(?:and|et|as\s+well)\b|&", text[a.end : b.start])
+        for a, b in zip(joined, joined[1:], strict=False)
+    ):
+        return []  # "Isseye, Mondoro Commune": a village and its commune, not a list
     between = text[max(s.start, joined[0].start - 12) : joined[0].start].lower()
     if re.search(r"\b(?:between|from|entre)\s*$", between):
         return []
