@@ -237,3 +237,17 @@ def test_perpetrators_alleged_to_be_a_group() -> None:
     e = _one("On 12 July 2017, at least twelve Fulani herders were killed near Anderamboukane (Menaka). The "
              "perpetrators are alleged to be GATIA militiamen.", dt.date(2017, 7, 14))  # fmt: skip
     assert e.actor1 == "GATIA: Imghad Tuareg and Allies Self-Defense Group"
+
+
+def test_malian_and_french_troops_code_france_first_with_mali_associated() -> None:
+    e = _one("On 1 March 2013, Malian and French troops clashed with Islamist fighters in the Ifoghas mountains "
+             "(Tessalit, Kidal), killing ten of them.", dt.date(2013, 3, 3))  # fmt: skip
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of France")
+    assert e.assoc_actor_1 is not None and e.assoc_actor_1.startswith("Military Forces of Mali")
+
+
+def test_camp_hit_by_mortar_fire_is_the_target() -> None:
+    e = _one("On 21 May 2017, a mortar shell hit the MINUSMA camp in Timbuktu (Tombouctou), no casualties were "
+             "reported.", dt.date(2017, 5, 23))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("MINUSMA")

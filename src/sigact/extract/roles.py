@@ -57,7 +57,7 @@ _RECIPROCAL = re.compile(r"\b(?:clash(?:ed|es)?|fought|fight(?:ing)?|battled|exc
                          r"se\s+sont\s+affrontés|combats?\s+entre|skirmish(?:ed|es)?)\b", re.IGNORECASE)  # fmt: skip
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|targeting|targeted|contre|visant|ciblant|attacked|ambushed|killed|kidnapped|abducted|"
-    r"of|attaqué|tué|enlevé)\s+(?:an?\s+|the\s+|les?\s+|la\s+|des\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:\w+\s+){0,2}$",
+    r"hit|struck|shelled|bombed|stormed|at|into|inside|of|attaqué|tué|enlevé)\s+(?:an?\s+|the\s+|les?\s+|la\s+|des\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "A Malian army convoy was ambushed near Boni", "FAMa checkpoint attacked around 3h", "two peacekeepers injured in an
@@ -361,6 +361,12 @@ def assign_roles(
             if m.kind in ("named", "state_military") and (_inter(name, m, reg) or 0) in (1, 8):
                 partner = _joint_forces(text, m, reg, date)
                 if partner is not None and partner.name != name:
+                    if (
+                        name.startswith("Military Forces of France")
+                        and (_inter(partner.name, partner.mention, reg) or 0) == 1
+                    ):
+                        # "Malian and French troops": ACLED puts France, leading the joint operations, first
+                        partner, name = _Slot(name, partner.mention, False), partner.name
                     slots.append(partner)  # "French and Malian forces": France's forces, with Mali's
             slots.append(_Slot(name, m, m.qualifier == "suspected"))
     slots = _merge_or(text, _merge_parent(text, slots, reg))
@@ -445,7 +451,8 @@ def assign_roles(
         reciprocal = bool(_RECIPROCAL.search(text, lo, hi))
         for s in rest:
             gap = text[initiator.mention.end : s.mention.start]
-            if reciprocal and re.match(r"^\s*(?:and|et)\s+(?:the\s+|les\s+)?$", gap):
+            allies = _is_forces(initiator.name) and _is_forces(s.name)  # "Malian and French forces clashed with ..."
+            if reciprocal and not allies and re.match(r"^\s*(?:and|et)\s+(?:the\s+|les\s+)?$", gap):
                 continue  # "ISGS and JNIM clashed": two sides, not allies
             if s.mention.start > initiator.mention.end and _AND_LINK.match(gap) and len(gap) < 30:
                 roles.assoc_actor_1 = s.name if roles.assoc_actor_1 is None else f"{roles.assoc_actor_1}; {s.name}"
