@@ -192,6 +192,8 @@ def test_no_casualties_and_deaths_that_caused_the_event(text: str, expected: int
         ("Gunmen assassinated a village chief of the Bellah community and his three sons in Drougama.", 4),
         ("Militiamen killed a father and his two sons near Koumaga.", 3),
         ("Rebels shot dead a 70-year-old man and a 15-year-old child.", 2),
+        ("Youths rioted in the hometown of the journalist on 13/12/98 and burned cars.", 0),  # a date, not a toll
+        ("Militiamen opened fire on two herders, who fled, while several of their cattle were killed.", 0),
         ("Militants killed a member of the militia, his son and wounded two others.", 2),
     ],
 )

@@ -146,7 +146,8 @@ _SINGLE_VICTIM_RE = re.compile(
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
-    r"^(?:\s*[-–]\s*\d+)?\s*(?:(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|ambulances?|towns?|"
+    r"^(?:\s*[-–]\s*\d+)?\s*(?:of\s+(?:the|their|his|her)\s+(?:livestock|cattle|animals|goats|sheep|camels|cows)\b|"
+    r"(?:[\w-]+\s+)?(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|buses|ambulances?|towns?|"
     r"localities|communes?|hamlets?|districts?|regions?|provinces?|areas?|sites?|countries|fronts?|sides?|"
     r"rifles?|weapons?|guns?|houses?|shops?|camps?|posts?|villages?|positions?|checkpoints?|huts?|granar(?:y|ies)|"
     r"tricycles?|carts?|helicopters?|aircraft|planes?|shells?|rockets?|projectiles?|mortars?|grenades?|bridges?|"
@@ -316,12 +317,16 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
         value = parse_number(_strip_hedge(num))
         if value is None:
             continue
-        after = text[m.end() : m.end() + 14]
+        after = text[m.end() : m.end() + 30]
         if not noun and _NOT_PEOPLE_AFTER.match(after):
             continue
         if noun and _NOT_PEOPLE_AFTER.match(noun) and not _PERSON_RE.fullmatch(noun.strip()):
             continue
         core = _strip_hedge(num).lower()
+        if re.match(r"[/.]\d", text[m.end() : m.end() + 2]) or re.search(
+            r"\d[/.]$", text[max(0, m.start() - 2) : m.start()]
+        ):
+            continue  # "5/12/00", "in 12/98", "10.12": dates
         # years, dates, clock times
         if core.isdigit() and (1900 <= value <= 2100 or re.match(r"^\s*(?:h|:)\d", after)):
             continue
