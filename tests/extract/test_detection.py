@@ -182,7 +182,7 @@ def test_violence_told_without_the_usual_event_words_is_detected() -> None:
         "French forces carried out a counter-terrorism operation in the Ifoghas mountains.",
         "A new military offensive was launched north of Timbuktu.",
         "Gunmen stripped travellers of their money and phones on the road to Pama.",
-        "Militants slit the throats of two herders near Belhouro.",
+        "Militants slit the throats of two herders near Gorgadji.",
         "Armed men took him to an unknown destination.",
         "Residents blocked trucks' access to the town to demand the governor's dismissal.",
         "Teachers walked down to the streets of Koudougou to demand their arrears.",
@@ -233,6 +233,6 @@ def test_the_month_of_march_is_not_a_protest_march() -> None:
 
 
 def test_a_village_and_its_commune_are_one_place_not_a_list() -> None:
-    events = _events("On June 11, soldiers killed five civilians in the village of Isseye, Mondoro commune.")
+    events = _events("On June 11, soldiers killed five civilians in the village of Boni, Hombori commune.")
     assert len(events) == 1
     assert events[0].fatalities == 5

@@ -239,7 +239,7 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
         re.search(r"\b(?:and|et|as\s+well)\b|&", text[a.end : b.start])
         for a, b in zip(joined, joined[1:], strict=False)
     ):
-        return []  # "Isseye, Mondoro Commune": a village and its commune, not a list
+        return []  # "Boni, Hombori commune": a village and its commune, not a list
     between = text[max(s.start, joined[0].start - 12) : joined[0].start].lower()
     if re.search(r"\b(?:between|from|entre)\s*$", between):
         return []
