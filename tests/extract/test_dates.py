@@ -166,3 +166,8 @@ def test_an_announcement_day_dates_an_event_told_without_one() -> None:
 )
 def test_month_parts_and_last_weekday(text: str, published: dt.date, expected: tuple[dt.date, int]) -> None:
     assert _resolve(text, published) == expected
+
+
+def test_a_date_in_a_movement_name_does_not_date_the_event() -> None:
+    (m,) = extract_text("Supporters of the March 22 Movement marched in Bamako on Saturday.", D(2013, 12, 29))
+    assert m.event.event_date == D(2013, 12, 28)

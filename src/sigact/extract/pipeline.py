@@ -133,6 +133,9 @@ def _country_hint(text: str) -> str | None:
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:since|depuis|until|jusqu'au|jusqu'à)\s+(?:the\s+|le\s+)?$", re.IGNORECASE)
+_NAME_AFTER = re.compile(
+    r"\s+(?:Popular|Movement|Revolution|Coalition|Front|Alliance|Group|Brigade|Battalion|Movement)\b"
+)
 _MODIFIER_BEFORE = re.compile(r"\b(?:the|their|its|his|her|a|an|this|that)\s+$", re.IGNORECASE)
 
 
@@ -144,6 +147,8 @@ def _side_date(text: str, expr: DateExpr) -> bool:
     before = text[max(0, expr.start - 30) : expr.start]
     if _SINCE_BEFORE.search(before):
         return True
+    if expr.kind == "dm" and re.search(r"(?:\bthe|\()\s*$", before) and _NAME_AFTER.match(text, expr.end):
+        return True  # "the March 22 Popular Movement": a name
     if (
         expr.kind == "month"
         and expr.year is not None
