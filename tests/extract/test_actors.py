@@ -251,3 +251,20 @@ def test_camp_hit_by_mortar_fire_is_the_target() -> None:
              "reported.", dt.date(2017, 5, 23))  # fmt: skip
     assert e.actor1 == "Unidentified Armed Group (Mali)"
     assert e.actor2 is not None and e.actor2.startswith("MINUSMA")
+
+
+def test_clash_between_two_communities_codes_their_militias() -> None:
+    e = _one("On 18 February 2020, members of the Gourmantche and Fulani communities clashed in the village of "
+             "Bilanga (Bilanga, Gnagna), leaving three dead.", dt.date(2020, 2, 20))  # fmt: skip
+    assert e.event_type == "Battles"
+    assert {e.actor1, e.actor2} == {"Gourmantche Ethnic Militia (Burkina Faso)", "Fulani Ethnic Militia (Burkina Faso)"}
+
+
+def test_claim_of_responsibility_beats_a_presumed_attribution_but_a_denial_does_not() -> None:
+    claimed = _one("On 9 April 2018, presumed Ansaroul Islam militants ambushed an army patrol near Koutougou (Soum, "
+                   "Sahel), wounding seven soldiers. JNIM claimed responsibility for the attack.",
+                   dt.date(2018, 4, 11))  # fmt: skip
+    assert claimed.actor1 == JNIM
+    reported = _one("On 26 April 2018, presumed ISGS militants attacked a group of MSA fighters near Aklize (Menaka), "
+                    "killing twelve; the MSA claimed it was a civilian camp.", dt.date(2018, 4, 28))  # fmt: skip
+    assert reported.actor1 == ISGS

@@ -47,7 +47,7 @@ _STATE_BOMBED = re.compile(
 )
 # "JNIM claimed the attack", "the attack was attributed to ISGS", "a group affiliated with IS was responsible"
 _CLAIMANT = re.compile(
-    r"\b(?:claimed|claims?\s+(?:of\s+)?responsibility|revendiqu\w*|attributed\s+to|blamed\s+on|"
+    r"\b(?:claimed(?!\s+(?:it|that|to|they|the\s+(?:victims|dead)\s+were)\b)|claims?\s+(?:of\s+)?responsibility|revendiqu\w*|attributed\s+to|blamed\s+on|"
     r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for|behind\s+the\s+(?:attack|assault|massacre|killings?|ambush)|"
     r"imput\w*\s+(?:à|au|aux)|attribu\w*\s+(?:à|au|aux)|(?:perpetrators|attackers|assailants|auteurs)\s+"
     r"(?:are|were|was|is|sont|seraient)\s+(?:\w+\s+){0,3}?(?:be|to\s+be|des|être)?)",
@@ -175,6 +175,41 @@ def _ethnic_militia(text: str, reg: Registry, country: str | None) -> str | None
         return None
     name = f"{found.pop()} Ethnic Militia ({country})"
     return name if name in reg else None
+
+
+_COMMUNITY = (
+    r"(Fulani|Peulh?|Fula|Mossi|Dogon|Bambara|Gourmantche|Foulse|Tuareg|Songhai|Bozo|Dawsahak|Bellah|Kurumba|Samo|"
+    r"Bwaba|Lobi|Dioula|Bissa|Gourounsi|Arab)s?"
+)
+_COMMUNITY_PAIR = re.compile(
+    r"\bbetween\s+(?:the\s+)?(?:members\s+of\s+the\s+)?"
+    + _COMMUNITY
+    + r"(?:\s+[a-z]+){0,2}?\s+and\s+(?:the\s+)?"
+    + _COMMUNITY
+    + r"\b|\b"
+    + _COMMUNITY
+    + r"\s+and\s+(?:the\s+)?"
+    + _COMMUNITY
+    + r"\s+(?:communities|community|groups|militias|militiamen|youths)\b"
+)
+
+
+def _communities(text: str, reg: Registry, country: str) -> tuple[str, str] | None:
+    """ "Clashes between Fulani herders and Mossi farmers" -> the two communities' ethnic militias."""
+    hit = _COMMUNITY_PAIR.search(text)
+    if hit is None:
+        return None
+    names = [g for g in hit.groups() if g]
+    if len(names) != 2:
+        return None
+    norm = {"Peul": "Fulani", "Peulh": "Fulani", "Fula": "Fulani"}
+    out = []
+    for n in names:
+        name = f"{norm.get(n, n)} Ethnic Militia ({country})"
+        if reg.canonical(name) is None:
+            return None
+        out.append(reg.canonical(name) or name)
+    return (out[0], out[1]) if out[0] != out[1] else None
 
 
 def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None, text: str = "") -> str | None:
@@ -500,7 +535,12 @@ def assign_roles(
             target = state_slots[0]
         elif initiator is None and nonstate:
             initiator = nonstate[0]  # "the device was likely planted by JNIM militants"
-    if initiator is None or (initiator.mention.canonical is None and (_inter(initiator.name, None, reg) or 0) != 1):
+    if (
+        initiator is None
+        or (initiator.mention.canonical is None and (_inter(initiator.name, None, reg) or 0) != 1)
+        # "presumed Ansaroul Islam militants ... JNIM claimed responsibility": a claim beats a presumption
+        or (initiator.suspected and (_inter(initiator.name, initiator.mention, reg) or 0) in (2, 3, 4))
+    ):
         # "JNIM claimed the attack" / "Claimed by JNIM": ACLED codes the claimant
         for claim in _CLAIMANT.finditer(text):
             near = [s for s in slots if s.mention.kind == "named" and abs(s.mention.start - claim.start()) < 60
@@ -551,6 +591,14 @@ def assign_roles(
             if target is None and event_type == "Battles":
                 target = initiator
             initiator = _Slot(mutiny, initiator.mention, initiator.suspected)
+    if event_type == "Battles" and country and (initiator is None or initiator.mention.kind != "named"):
+        # "clashes between Fulani herders and Mossi farmers": the two communities' militias
+        pair = _communities(text[lo:hi], reg, country)
+        if pair is not None:
+            first, second = pair
+            m1 = ActorMention(first, first, lo, lo, 4, "named")
+            m2 = ActorMention(second, second, lo, lo, 4, "named")
+            initiator, target = _Slot(first, m1, False), _Slot(second, m2, False)
     if initiator is not None:
         roles.actor1, roles.inter1 = initiator.name, _inter(initiator.name, initiator.mention, reg)
         roles.actor1_suspected = initiator.suspected
