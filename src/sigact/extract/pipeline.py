@@ -30,13 +30,14 @@ from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
 from sigact.extract.fatalities import count_fatalities_estimated
 from sigact.extract.numbers import parse_number
 from sigact.extract.roles import Roles, assign_roles
-from sigact.extract.typing_rules import apply_rules
+from sigact.extract.typing_rules import apply_rules, fighting_told
 from sigact.geo import Geocoder, Place, PlaceMention
+from sigact.geo.geocoder import distance_km
 from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
 
-EXTRACTOR_VERSION = "extract-1.5"
+EXTRACTOR_VERSION = "extract-1.6"
 
 _COUNTRY_WORDS = {
     "Mali": r"\bMal(?:i|ian|iens?|ienne)\b|\bBamako\b",
@@ -249,11 +250,14 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
     if re.search(r"\b(?:between|from|entre)\s*$", between):
         return []
     places = []
-    seen: set[str] = set()
+    seen: set[tuple[float, float]] = set()
     for m in joined:
         p = geo.locate(text, focus=(m.start, m.end), country_hint=hint)
-        if p is not None and p.location not in seen:
-            seen.add(p.location)
+        if p is None:
+            continue
+        point = (round(p.latitude, 3), round(p.longitude, 3))  # one place spelt two ways counts once
+        if point not in seen:
+            seen.add(point)
             places.append(p)
     return places if len(places) >= 2 else []
 
@@ -267,6 +271,8 @@ def _same_place(a: Place | None, b: Place | None) -> bool:
         return a is None and b is None
     if a.location == b.location and a.admin1 == b.admin1:
         return True
+    if distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 2.0:
+        return True  # one place spelt two ways in one text ("Tombouctou" / "Timbuktu": names keep the text's spelling)
     # a region named after a town told in it ("in the Sahel region", "northern Burkina Faso")
     return (a.geo_precision == 3 or b.geo_precision == 3) and (a.admin1 == b.admin1 or a.country == b.country)
 
@@ -439,10 +445,17 @@ def _consistent_roles(
     focus: tuple[int, int],
 ) -> tuple[Roles, str, str]:
     """Actors, and the type made consistent with them: a "clash" of an armed group whose only victims
-    named are civilians is violence against civilians. (The converse rule, an "attack" on soldiers as
-    a battle, lowered the validation figures and is not applied.)"""
+    named are civilians is violence against civilians, unless the text tells a two-sided fight
+    ("farmers and herders clashed": ACLED keeps those as clashes). (The converse rule, an "attack" on
+    soldiers as a battle, lowered the validation figures and is not applied.)"""
     roles = assign_roles(text, event_type, sub, country, date, reg, focus=focus)
-    if sub == "Armed clash" and roles.target_inter is None and roles.civilians_named and roles.inter1 in (2, 3, 4):
+    if (
+        sub == "Armed clash"
+        and roles.target_inter is None
+        and roles.civilians_named
+        and roles.inter1 in (2, 3, 4)
+        and not fighting_told(text[focus[0] : focus[1]])
+    ):
         event_type, sub = "Violence against civilians", "Attack"
     else:
         return roles, event_type, sub
