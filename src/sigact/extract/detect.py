@@ -12,6 +12,7 @@ abducted, protest, looted, arrested...; English and French) and is none of:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from sigact.extract.dates import DateExpr, is_background_year
@@ -143,9 +144,15 @@ _LONG_HISTORY = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def _event_matches(text: str) -> tuple[re.Match[str], ...]:
+    """EVENT_WORDS' matches in ``text`` (one scan per sentence: several tests below read them)."""
+    return tuple(EVENT_WORDS.finditer(text))
+
+
 def event_words(text: str) -> list[str]:
     """The event words in ``text`` (lower case, in order)."""
-    return [m.group(0).lower() for m in EVENT_WORDS.finditer(text)]
+    return [m.group(0).lower() for m in _event_matches(text)]
 
 
 def is_boilerplate(text: str) -> bool:
@@ -233,7 +240,7 @@ def anaphora(text: str) -> str | None:
     """Why a sentence cannot start a new event: "definite" when every event word refers back ("the
     attack", "this assault"), "reaction" when its nominal event words sit in a report of what was
     said; None when it tells an event of its own."""
-    words = list(EVENT_WORDS.finditer(text))
+    words = list(_event_matches(text))
     if not words:
         return "definite"
     reason = "definite"
@@ -263,7 +270,7 @@ _CONSEQUENCE = re.compile(
 def is_consequence(text: str) -> bool:
     """Every event word only tells what followed an event ("His body was found the next day",
     "two were wounded in the crossfire"): such a sentence completes the event told before it."""
-    words = [w for w in EVENT_WORDS.finditer(text) if not _WEAK_ONLY.match(w.group(0))]
+    words = [w for w in _event_matches(text) if not _WEAK_ONLY.match(w.group(0))]
     return bool(words) and all(_CONSEQUENCE.match(w.group(0)) for w in words)
 
 
