@@ -133,13 +133,6 @@ def test_admin_at_point_knows_the_new_malian_regions(geocoder: Geocoder) -> None
     assert geocoder.admin_at(12.37, -1.53) == ("BF", "Centre")  # Ouagadougou
 
 
-def test_acled_coded_as_convention(geocoder: Geocoder) -> None:
-    text = "Militants attacked the village of Qxzwkoro (coded as Koro at geoprecision 2), killing two."
-    place = geocoder.locate(text, country_hint="Mali")
-    assert place is not None
-    assert place.surface == "Koro" and place.geo_precision == 2 and place.admin2 == "Koro"
-
-
 def test_acronyms_and_people_are_not_places_but_datelines_are(geocoder: Geocoder) -> None:
     mentions = geocoder.find_places("Share this SITE. President Modibo Keita airport, said the MIA agency.")
     assert mentions == []

@@ -94,8 +94,6 @@ _OF_PERSON = re.compile(
     r"daughter|inhabitants|youths?|community|communities|elders?|notables?|representatives?)\s+of\s+(?:the\s+)?$",
     re.I,
 )
-_CODED = re.compile(r"coded\s+(?:as|at|in)\s+$", re.I)
-_CODED_PREC = re.compile(r"^[\s,]*(?:\w+\s+){0,3}?at\s+geo\s*-?\s*precision\s*([123])", re.I)
 _PERSON = re.compile(
     r"\b(?:General|Gen\.|Minister|President|Colonel|Col\.|Captain|Capt\.|Lieutenant|Lt\.|Imam|Mayor|"
     r"Chief|Sergeant|Commander|Mr\.?|Mrs\.?|Dr\.?|Prefect|Governor|named|called|Amadou|Ag)\s+$"
@@ -228,7 +226,6 @@ class PlaceMention:
     near: bool = False  # "near X", "X area"
     role: str = "place"  # "place" | "context" (admin context in parentheses)
     cue: float = 0.0  # how much the words around it say "the event happened here"
-    coded_precision: int | None = None  # "(coded as X at geoprecision 2)" in ACLED notes
     context_group: tuple[int, int] | None = None  # the "(X, Y)" group right after the name
     # inside a "(Admin2, Admin1)" group: the levels its position allows (last part: the region)
     group_levels: tuple[int, ...] = (1, 2, 3)
@@ -643,13 +640,7 @@ class Geocoder:
             m.level = LEVEL_WORDS.get(level.group(1).lower().replace("rural ", "").replace("urban ", ""), 3)
         if _NEAR.search(before) or _AREA_AFTER.match(after):
             m.near = True
-        coded = _CODED.search(before)
-        if coded:
-            m.cue = 4.0
-            prec = _CODED_PREC.match(after)
-            if prec:
-                m.coded_precision = int(prec.group(1))
-        elif _PERSON.search(before):
+        if _PERSON.search(before):
             m.cue = -3.0
         elif _AWAY.search(before):
             m.cue = -1.0
@@ -1003,9 +994,7 @@ class Geocoder:
             if s > best_score:
                 best, best_score = m, s
         if best is not None and best.candidates[0].level is None:
-            precision = best.coded_precision
-            if precision is None and (best.role == "context" or best_score < -1.0):
-                precision = 2
+            precision = 2 if best.role == "context" or best_score < -1.0 else None
             return self._place(best, best.candidates[0], precision=precision)
         fallback = self._admin_fallback(text, mentions, pool, lo, hi)
         if fallback is not None:
