@@ -188,3 +188,26 @@ def test_region_descriptor_names_the_region_not_the_cercle(geocoder: Geocoder) -
     mentions = geocoder.find_places("Displaced families from the Mopti region protested in Bamako.", "Mali")
     bamako = next(m for m in mentions if m.surface == "Bamako")
     assert not any(r == "admin2 Mopti named" for c in bamako.candidates for r in c.reasons)
+
+
+def test_a_dateline_is_not_the_place_of_the_event_its_sentence_tells(geocoder: Geocoder) -> None:
+    text = (
+        "Niamey, 22 March 2025 (AFP) - Gunmen killed twelve worshippers at a mosque, officials said.\n\n"
+        "The attack took place in Fambita, in the Tillaberi region."
+    )
+    place = geocoder.locate(text, focus=(0, text.index("officials said.")))
+    assert place is not None and place.location == "Fambita"
+
+
+def test_the_seat_of_the_source_is_not_the_event_place(geocoder: Geocoder) -> None:
+    text = (
+        "Gunmen killed twelve worshippers, according to the Interior Ministry in the capital Niamey. "
+        "The attack took place in Fambita."
+    )
+    place = geocoder.locate(text, focus=(0, text.index("Niamey.") + 7))
+    assert place is not None and place.location == "Fambita"
+
+
+def test_a_dateline_alone_still_places_the_event_in_its_country(geocoder: Geocoder) -> None:
+    place = geocoder.locate("BAMAKO (Reuters) - Gunmen killed two soldiers in an ambush, the army said.")
+    assert place is not None and place.country == "Mali"

@@ -89,6 +89,14 @@ _LEVEL_AFTER = re.compile(r"^\s*(rural commune|urban commune|" + "|".join(LEVEL_
 _LEVEL_BEFORE = re.compile(
     r"\b(rural commune|urban commune|" + "|".join(LEVEL_WORDS) + r")\s+(?:of|de la|de l'|du|des|de|d')?\s*$", re.I
 )
+# the seat of the source, not the event place: "according to the Interior Ministry in the capital Niamey"
+_SOURCE_SEAT = re.compile(
+    r"\b(?:ministry|government|authorities|officials?|spokesm[ae]n|headquarters|statement|ministère|autorités)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:in|à|from)\s+(?:the\s+capital,?\s+|la\s+capitale,?\s+)?$",
+    re.I,
+)
+# a dateline: "Niamey, 22 March 2025 (dpa) -", "BAMAKO (Reuters) -": where the reporter files from
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[\w ]{0,30}?\d{4}\s*)?\([\w/ .-]{2,25}\)\s*[-–—]")
 _OF_PERSON = re.compile(
     r"\b(?:mayor|governor|prefect|sub-?prefect|chief|imam|deputy|MP|residents?|people|natives?|son|"
     r"daughter|inhabitants|youths?|community|communities|elders?|notables?|representatives?)\s+of\s+(?:the\s+)?$",
@@ -226,6 +234,7 @@ class PlaceMention:
     near: bool = False  # "near X", "X area"
     role: str = "place"  # "place" | "context" (admin context in parentheses)
     cue: float = 0.0  # how much the words around it say "the event happened here"
+    elsewhere: bool = False  # a dateline or the seat of the source: never the event place of its sentence
     context_group: tuple[int, int] | None = None  # the "(X, Y)" group right after the name
     # inside a "(Admin2, Admin1)" group: the levels its position allows (last part: the region)
     group_levels: tuple[int, ...] = (1, 2, 3)
@@ -640,7 +649,12 @@ class Geocoder:
             m.level = LEVEL_WORDS.get(level.group(1).lower().replace("rural ", "").replace("urban ", ""), 3)
         if _NEAR.search(before) or _AREA_AFTER.match(after):
             m.near = True
-        if _PERSON.search(before):
+        line_start = m.start == 0 or text[m.start - 1] == "\n"
+        if line_start and _DATELINE_AFTER.match(text, m.end):
+            m.cue, m.elsewhere = -0.5, True  # the dateline: the event place only when the text names no other
+        elif _SOURCE_SEAT.search(before):
+            m.cue, m.elsewhere = -0.5, True
+        elif _PERSON.search(before):
             m.cue = -3.0
         elif _AWAY.search(before):
             m.cue = -1.0
@@ -974,7 +988,7 @@ class Geocoder:
         """Where the event told in ``text[focus[0]:focus[1]]`` happened (see the module doc)."""
         mentions = self.find_places(text, country_hint)
         lo, hi = focus if focus is not None else (0, len(text))
-        inside = [m for m in mentions if m.start >= lo and m.end <= hi]
+        inside = [m for m in mentions if m.start >= lo and m.end <= hi and not m.elsewhere]
         pool = inside or mentions
         best: PlaceMention | None = None
         best_score = -math.inf
