@@ -18,3 +18,21 @@ def test_a_domestic_militia_tells_the_country() -> None:
     text = "On March 3, Koglweogo members killed two herders accused of theft."
     events = [m.event for m in extract_text(text, published=dt.date(2020, 3, 5))]
     assert events and events[0].country == "Burkina Faso"
+
+
+def test_with_no_country_named_the_wording_tells_same_named_villages_apart() -> None:
+    # Boni is a town in Mali (Mopti) and a village in Burkina Faso (Hauts-Bassins)
+    mali = extract_text(
+        "On May 3, jihadists attacked a FAMa checkpoint in Boni, killing two soldiers.", dt.date(2020, 5, 5)
+    )
+    burkina = extract_text("On May 3, Koglweogo members killed two herders in Boni.", dt.date(2020, 5, 5))
+    assert (mali[0].event.country, mali[0].event.admin1) == ("Mali", "Mopti")
+    assert (burkina[0].event.country, burkina[0].event.admin1) == ("Burkina Faso", "Hauts-Bassins")
+    # the guess is recorded, so a reviewer can see the place rests on it
+    assert mali[0].event.source_fields["place_hint"] == "wording"
+
+
+def test_a_named_country_is_not_second_guessed() -> None:
+    events = extract_text("On May 3, gunmen killed two herders in Boni, Burkina Faso.", dt.date(2020, 5, 5))
+    assert events[0].event.country == "Burkina Faso"
+    assert "place_hint" not in events[0].event.source_fields

@@ -477,9 +477,13 @@ def extract_document(doc: Document) -> list[Mention]:
     clf = EventClassifier.default()
     published = doc.published
     hint = _country_hint(text)
+    # no country named (most short notes): the wording model's guess (Mali or Burkina Faso, learned on the
+    # train split) is the geocoder's hint, so same-named villages of the two countries are told apart;
+    # events placed with it say so (source_fields "place_hint": "wording")
+    guessed_hint = clf.country(text) if hint is None else None
     reference = reference_date(text, published)
     sents = analyse_sentences(text, reference)
-    drafts = _group(sents, text, geo, hint, reference)
+    drafts = _group(sents, text, geo, hint or guessed_hint, reference)
     if not drafts:
         return []
     evid = [" ".join(s.text.strip() for s in d.sents) for d in drafts]
@@ -546,9 +550,12 @@ def extract_document(doc: Document) -> list[Mention]:
             source_fields["rule"] = rule
         if roles.actor1_suspected:
             source_fields["actor1_suspected"] = True
-        if country_guessed:
-            source_fields["country_from"] = "wording"  # no place or country named: a learned guess
+        if country_guessed or (guessed_hint is not None and p is not None and p.start < 0):
+            # no place or country named (the place is the guessed country's capital): a learned guess
+            source_fields["country_from"] = "wording"
             confidence *= 0.8
+        elif guessed_hint is not None and p is not None:
+            source_fields["place_hint"] = "wording"  # a place named; the guessed country chose among namesakes
         if not d.dated:
             source_fields["date_from"] = "publication" if published else "unknown"
         elif reference is None and not any(e.year is not None for s in d.sents for e in s.dates):
