@@ -51,6 +51,8 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+_WHOLE_TEXT_CHARS = 600  # texts up to this long telling one event are classified whole
+
 _REPORT_DATE = re.compile(
     r"\b(?:said|says|reported|announced|published|updated|posted|issued|released|claimed|stated|declared|told\s+\w+|"
     r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
@@ -489,7 +491,10 @@ def extract_document(doc: Document) -> list[Mention]:
     evid = [" ".join(s.text.strip() for s in d.sents) for d in drafts]
     starts = sorted({d.sents[0].start for d in drafts})
     prev_of = {b.start: a for a, b in zip(sents, sents[1:], strict=False)}
-    preds = clf.predict(evid)
+    # a short text that tells one event (a note, a SIGACT line, a brief) is classified whole, as the model
+    # was trained (on notes of up to ~450 characters); a long report by each event's own sentences
+    whole = len(drafts) == 1 and len(text) <= _WHOLE_TEXT_CHARS
+    preds = clf.predict([text] if whole else evid)
     mentions: list[Mention] = []
     for idx, (d, evidence, pred) in enumerate(zip(drafts, evid, preds, strict=True)):
         event_type, sub, rule = apply_rules(evidence, pred)
