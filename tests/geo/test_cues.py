@@ -211,3 +211,20 @@ def test_the_seat_of_the_source_is_not_the_event_place(geocoder: Geocoder) -> No
 def test_a_dateline_alone_still_places_the_event_in_its_country(geocoder: Geocoder) -> None:
     place = geocoder.locate("BAMAKO (Reuters) - Gunmen killed two soldiers in an ambush, the army said.")
     assert place is not None and place.country == "Mali"
+
+
+def test_armed_group_home_region_when_no_place_is_named(geocoder: Geocoder) -> None:
+    # no place in the text: the Dogon militia points to the Mopti region, the CMA to Kidal, rather
+    # than the capital; precision 3 (the region's seat) and no surface in the text
+    place = geocoder.locate("Dan Na Ambassagou militiamen abducted four herders on Tuesday.", country_hint="Mali")
+    assert place is not None
+    assert (place.admin1, place.geo_precision, place.start) == ("Mopti", 3, -1)
+    place = geocoder.locate("Fighting between CMA fighters and unidentified gunmen left three dead.")
+    assert place is not None and place.admin1 == "Kidal"
+
+
+def test_armed_groups_of_two_regions_or_another_country_keep_the_capital(geocoder: Geocoder) -> None:
+    place = geocoder.locate("CMA fighters and Dan Na Ambassagou militiamen signed a truce.", country_hint="Mali")
+    assert place is not None and place.location == "Bamako"
+    place = geocoder.locate("Former MNLA members were arrested by the police.", country_hint="Niger")
+    assert place is not None and place.location == "Niamey"

@@ -164,6 +164,17 @@ _ACTOR_REGIONS: list[tuple[re.Pattern[str], frozenset[tuple[str, str]]]] = [
     (re.compile(r"\b(?:Ansaroul Islam|Ansarul Islam)\b", re.I),
      frozenset({("BF", "sahel"), ("BF", "nord"), ("BF", "centre nord")})),
 ]  # fmt: skip
+# When a text names no place, the region its armed groups are rooted in, or the part of the
+# country it names ("central Mali"), is a better guess than the capital: ACLED codes such events
+# at the region's seat (geo_precision 3). Only one home region per cue; a text pointing to two
+# regions falls back to the capital as before.
+_FALLBACK_REGIONS: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\b(?:Katiba Macina|Macina Liberation Front|Dana? Na Ambassagou|Dana Amassagou|Dogons?)\b"
+                r"|\bcent(?:ral|re of|er of) Mali\b", re.I), "ML", "mopti"),
+    (re.compile(r"\b(?:CMA|MNLA|HCUA)\b|Coordination (?:of|des) (?:the )?(?:Azawad|Mouvements de l.Azawad)"),
+     "ML", "kidal"),
+    (re.compile(r"\b(?:MSA|GATIA|Daoussahak|Imghad)\b"), "ML", "gao"),
+]  # fmt: skip
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
@@ -294,6 +305,9 @@ class Geocoder:
         self._last: tuple[str, str | None, list[PlaceMention]] | None = None
         self._cells: dict[tuple[int, int], list[Entry]] | None = None
         self._capitals = {e.cc: i for i, e in enumerate(gazetteer.entries) if e.fcode == "PPLC"}
+        self._regions = {
+            (e.cc, norm(e.admin1)): i for i, e in enumerate(gazetteer.entries) if e.level == 1 and e.admin1
+        }
         self._admin_names: dict[int, set[str]] = {1: set(), 2: set(), 3: set()}
         for e in gazetteer.entries:
             if e.admin1:
@@ -1022,6 +1036,14 @@ class Geocoder:
         Only when the country is certain (one country named or hinted)."""
         ctx = self._context(text, [], country_hint)
         countries = ctx.countries or ctx.nationals
+        regions = {(cc, unit) for rx, cc, unit in _FALLBACK_REGIONS if rx.search(text)}
+        if len(regions) == 1:
+            cc, unit = next(iter(regions))
+            region = self._regions.get((cc, unit))
+            if region is not None and (not countries or countries == {cc}):
+                c = self._candidate(region, 1.0)
+                c.reasons.append("no place named: the region the text's armed groups point to")
+                return self._place(PlaceMention("", -1, -1, [c]), c, precision=3)
         if len(countries) != 1:
             return None
         idx = self._capitals.get(next(iter(countries)))
