@@ -268,3 +268,21 @@ def test_claim_of_responsibility_beats_a_presumed_attribution_but_a_denial_does_
     reported = _one("On 26 April 2018, presumed ISGS militants attacked a group of MSA fighters near Aklize (Menaka), "
                     "killing twelve; the MSA claimed it was a civilian camp.", dt.date(2018, 4, 28))  # fmt: skip
     assert reported.actor1 == ISGS
+
+
+def test_foreign_victims_are_international_civilians() -> None:
+    e = _one("On 3 March 2020, unknown gunmen abducted two Italian nationals near Koutiala (Koutiala, Sikasso).")
+    assert e.actor2 == "Civilians (International)"
+    e = _one("On 3 March 2020, unknown gunmen abducted two traders near Koutiala (Koutiala, Sikasso).")
+    assert e.actor2 == "Civilians (Mali)"
+
+
+def test_police_station_burned_by_rioters_is_no_police_force() -> None:
+    e = _one(
+        "On 12 May 2020, angry youths burned the police station in Kaya (Kaya, Sanmatenga) after a man died in custody."
+    )
+    assert e.event_type == "Riots"
+    assert e.actor1 == "Rioters (Burkina Faso)"
+    assert e.actor2 is None
+    e = _one("On 12 May 2020, angry youths burned tyres in Kaya (Kaya, Sanmatenga) and police fired tear gas at them.")
+    assert (e.actor2 or "").startswith("Police Forces of Burkina Faso")
