@@ -132,6 +132,13 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Fighting near Ke-Macina left one Bambara killed.", 1),
         ("A policeman was shot down by armed men at a checkpoint.", 1),
         ("Militants shot down a surveillance drone near Tessalit.", 0),
+        # one person named, or one death told by a relative clause, a pronoun or 'did not survive'
+        ("Unknown gunmen assassinated Boubacar Sow near his shop in Djibo.", 1),
+        ("A drone struck the car of Ibrahim Ag Mossa, who died, near Anefis.", 1),
+        ("A herder was abducted by militants near Lere. He is later killed.", 1),
+        ("Gunmen fired on a bus; the driver was wounded and a baby did not survive.", 1),
+        ("During the unrest in Kaya, one policeman was lynched by the crowd.", 1),
+        ("An IED hit a supply convoy near Boni, one subcontractor killed and another wounded.", 1),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
         ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count
         # an attempt that failed

@@ -44,7 +44,7 @@ _PERSON = (
     r"(?:(?!(?:vehicles?|cars?|trucks?|motorbikes?|motorcycles?|numbering|of|and|in|at|on|from|the|were|was|"
     r"have|had|been|who|which|during|while|but|when|one|another|by|et|de|des|ont|été|dans|à|par|two|three|four|five|"
     r"six|seven|eight|nine|ten|[\w-]+ing)\b)(?!\d)[\w'’-]+\s+){0,3}?"
-    r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:men|\s+officers)?|"
+    r"(?:people|persons?|civilians?|soldiers?|troops?|servicemen|militar(?:y|ies)|gendarmes?|police(?:m[ae]n|\s+officers?)?|"
     r"officers?|militants?|jihadists?|terrorists?|insurgents?|assailants?|attackers?|gunmen|fighters?|rebels?|"
     r"militiam[ae]n|members?|villagers?|residents?|individuals?|men|women|man|woman|child|children|kids|girls|boys|"
     r"worshippers?|farmers?|herders?|traders?|merchants?|passengers?|drivers?|workers?|miners?|peacekeepers?|"
@@ -108,7 +108,8 @@ _ROLE = (
     r"teacher|militant|jihadist|fighter|rebel|assailant|attacker|passenger|occupant|individual|person|mayor|notable|"
     r"leader|member|motorcyclist|prefect|sub-prefect|farmer|shepherd|worker|hunter|student|pupil|official|"
     r"councill?or|councilman|marabout|healer|nurse|doctor|sub-officer|catechist|pastor|priest|miner|lieutenant|"
-    r"captain|sergeant|corporal|journalist|agent|operator|employee|engineer|contractor|thief|dealer|scholar|"
+    r"captain|sergeant|corporal|journalist|agent|operator|employee|engineer|(?:sub)?contractor|thief|dealer|scholar|"
+    r"infant|baby|"
     r"informant|collaborator|elder|hostage|victim|deputy|secretary|dozo|koglweogo|vdp|volunteer|suspect|"
     r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector|"
     r"legionnaire|guide|ranger|mechanic|schoolboy|schoolgirl|prisoner|detainee|administrator|presenter|protester|"
@@ -124,8 +125,8 @@ _SINGLE_VICTIM_RE = re.compile(
     rf"{_ROLE}(?![\w'’-]),?(?:\s+(?!(?:and|et|or|but|while)\b)[\w'’(),-]+){{0,8}}?\s+"
     r"(?:(?:was\s+)?(?:(?:later|subsequently|then|also|reportedly|allegedly|\w+ly)\s+)?(?:\w+\s+and\s+)?(?:killed|"
     r"shot\s+dead|shot\s+down|gunned\s+down|executed|murdered|assassinated|beheaded|decapitated|strangled|"
-    r"(?:beaten|burned|burnt|hacked|stabbed|stoned)\s+to\s+death|presumed\s+dead|found\s+(?:dead|hanged|hung))|died|"
-    r"succumbed)\b|"
+    r"(?:beaten|burned|burnt|hacked|stabbed|stoned)\s+to\s+death|presumed\s+dead|found\s+(?:dead|hanged|hung)|"
+    r"hanged|hung)|died|did\s+not\s+survive|succumbed)\b|"
     r"\b(?:lynched|beat|beaten|stoned|hacked|stabbed|burned|burnt|tortured)\s+(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,3}?"
     r"to\s+death\b|\b(?:leaving|left)\s+(?:the|an?|one)\s+(?:[\w'’-]+\s+){0,2}?dead\b|"
     r"\b(?:the|his|her)\s+(?:lifeless\s+)?(?:corpse|corps|remains)\s+(?:of\s+[\w'’-]+\s+){0,1}(?:\w+\s+){0,2}?"
@@ -137,11 +138,18 @@ _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:killed|killing|executed|executing|shot\s+dead|murdered|beheaded)\s+(?:at\s+least\s+)?(?:one|another)"
     r"(?:\s+of\s+them)?"
     r"(?=\s*[.,;]|\s*$|\s+(?:and|in|on|near|at)\b)|"
-    r"\b(?:he|she)\s+was\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+(?:dead|hanged)|killed|"
+    r"\b(?:he|she)\s+(?:was|is)\s+(?:(?:later|subsequently|then|also|reportedly|allegedly)\s+)?(?:found\s+(?:dead|hanged)|killed|"
     r"executed|shot\s+dead|beheaded|murdered)\b|"
     r"\b(?:one|he|she)\s+(?:of\s+them\s+)?(?:later\s+|subsequently\s+|eventually\s+)?(?:died|dying|succumb(?:ed|ing))\b|"
+    r"[\w'’)],\s+who\s+(?:later\s+|subsequently\s+)?(?:died|succumbed)\b|"
     r"\b(?:his|her)\s+(?:lifeless\s+)?body\s+(?:\w+\s+){0,3}?(?:was|being)\s+(?:\w+\s+)?(?:found|discovered)\b",
     re.IGNORECASE,
+)
+# One person named ("gunmen assassinated Amadou Diallo", "murdered Ag Ahmed Ould Sidi"): a given name and a
+# family name, capitalised (case-sensitive, so "executed Malian soldiers" is not a name)
+_NAMED_ONE_RE = re.compile(
+    r"\b(?:[Aa]ssassinated|[Mm]urdered|[Ee]xecuted|[Bb]eheaded|[Ss]hot\s+dead)\s+(?:de\s+)?[A-Z][a-z'’-]+\s+"
+    r"(?:(?:[Aa]g|[Oo]uld|[Bb]en|[Bb]in|[Ee]l|[Aa]l|[Dd]e|[Dd]it)\s+)?[A-Z][a-z'’-]+(?<!s)\b"
 )
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
@@ -595,7 +603,12 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
         return 1, False  # the bomber's own death ("A suicide bomber blew himself up, causing no casualties")
     if zero:
         return 0, False
-    if _BARE_DEATH_RE.search(text) or _BARE_ONE_RE.search(text) or _SINGLE_VICTIM_RE.search(text):
+    if (
+        _BARE_DEATH_RE.search(text)
+        or _BARE_ONE_RE.search(text)
+        or _SINGLE_VICTIM_RE.search(text)
+        or _NAMED_ONE_RE.search(text)
+    ):
         return 1, False
     mass = _MASS_RE.search(text)
     if mass and not _MASS_REFERENCE.search(text, max(0, mass.start() - 45), mass.start()):
