@@ -89,6 +89,17 @@ def test_unknown_tin_name_is_not_its_tail(geocoder: Geocoder) -> None:
     assert not any(m.surface == "Hama" for m in mentions)
 
 
+def test_tamasheq_compound_found_without_a_place_word(geocoder: Geocoder) -> None:
+    # "I-n-Deliman" starts with a one-letter token; "Tin-Hamma" is spelt with a doubled letter and
+    # follows a verb, not "in/at": both are still the Tamasheq place names of the Gao/Menaka area
+    place = geocoder.locate("Gunmen on motorbikes made an incursion into I-n-Deliman on Friday.", country_hint="Mali")
+    assert place is not None and place.surface == "I-n-Deliman"
+    assert place.admin1 in {"Menaka", "Gao"}
+    place = geocoder.locate("Presumed jihadists attacked Tin-Hamma and burned the town hall.", country_hint="Mali")
+    assert place is not None and place.surface == "Tin-Hamma"
+    assert place.admin1 == "Gao"
+
+
 def test_tamasheq_in_prefix_is_one_spelling() -> None:
     assert compact("N'Tillit") == compact("I-n-Tillit") == compact("In Tillit")
     assert compact("Inata") != compact("Nata")  # a vowel after "In" is part of the name

@@ -367,7 +367,12 @@ class Geocoder:
         max_w = self.gaz.max_words
         while i < n:
             start, _end, word = toks[i]
-            if not word[:1].isupper() or len(word) < 2 or (word.isupper() and not self._dateline(text, toks[i][1])):
+            tamasheq_i = word == "I" and text[toks[i][1] : toks[i][1] + 3] == "-n-"  # "I-n-Deliman"
+            if (
+                not word[:1].isupper()
+                or (len(word) < 2 and not tamasheq_i)
+                or (word.isupper() and not tamasheq_i and not self._dateline(text, toks[i][1]))
+            ):
                 i += 1
                 continue
             found = None
@@ -401,9 +406,10 @@ class Geocoder:
                 if hits:
                     found = (k, hits)
             tuareg = j > i and self._tuareg_prefix(text, toks, norms, i)
-            if found is None and tuareg and slot:
-                # "Tin-Hama", "In-Tillit": the compound as a whole, spelt loosely
-                hits = self.gaz.lookup(text[start : toks[i + 1][1]], fuzzy=True)
+            if found is None and tuareg:
+                # "Tin-Hama", "In-Tillit": the compound as a whole, spelt loosely (fuzzily only in a
+                # place slot; a Tamasheq compound is rarely anything but a place)
+                hits = self.gaz.lookup(text[start : toks[i + 1][1]], fuzzy=slot, loose=True)
                 if hits:
                     found = (i + 1, hits)
             if found is None:
