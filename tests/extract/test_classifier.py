@@ -198,3 +198,40 @@ def test_a_march_for_the_release_of_detainees_stays_peaceful() -> None:
     assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
         "Peaceful protest"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armed men attacked the village at dawn and killed two farmers; the local self-defence group repelled them.",
+        "Gunmen attacked a gold-mine convoy, exchanging fire with the private guards before fleeing into the bush.",
+        "Militants raided the hamlet overnight, but the villagers fought back and one attacker was killed.",
+    ],
+)
+def test_an_attack_that_is_fought_back_is_an_armed_clash(text: str) -> None:
+    event_type, sub, rule = apply_rules(text, _pred(("Attack", 0.7), ("Armed clash", 0.25)))
+    assert (event_type, sub, rule) == ("Battles", "Armed clash", "fought back")
+
+
+def test_a_one_sided_attack_stays_an_attack() -> None:
+    text = "Armed men attacked the village at dawn, killed two farmers and burned the granaries before leaving."
+    assert apply_rules(text, _pred(("Attack", 0.7), ("Armed clash", 0.25)))[1] == "Attack"
+
+
+def test_a_repelled_attack_is_a_two_sided_fight() -> None:
+    from sigact.extract.typing_rules import fighting_told
+
+    assert fighting_told("The assailants killed a herder; the villagers fended off the attack.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traders held a sit-in in front of the town hall over new market taxes; several protesters were arrested.",
+        "Students marched towards the governor's office but were prevented by the police from reaching it.",
+    ],
+)
+def test_protesters_arrested_or_stopped_by_the_police_is_a_protest_with_intervention(text: str) -> None:
+    assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
+        "Protest with intervention"
+    )
