@@ -286,3 +286,19 @@ def test_police_station_burned_by_rioters_is_no_police_force() -> None:
     assert e.actor2 is None
     e = _one("On 12 May 2020, angry youths burned tyres in Kaya (Kaya, Sanmatenga) and police fired tear gas at them.")
     assert (e.actor2 or "").startswith("Police Forces of Burkina Faso")
+
+
+def test_customs_officers_are_police() -> None:
+    e = _one(
+        "On 4 May 2020, unknown gunmen attacked the customs post in Kadiolo (Kadiolo, Sikasso) and killed an officer."
+    )
+    assert (e.actor2 or "").startswith("Police Forces of Mali")
+
+
+def test_the_community_whose_village_fought_back_is_the_target_of_a_clash() -> None:
+    e = _one(
+        "On 7 May 2020, Dozo hunters attacked the Fulani village of Sorimane (Bankass, Mopti), "
+        "the villagers fought back and two assailants were killed."
+    )
+    assert e.event_type == "Battles"
+    assert e.actor2 == "Fulani Ethnic Militia (Mali)"

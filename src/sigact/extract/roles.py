@@ -171,7 +171,7 @@ def _country_variant(name: str, reg: Registry, country: str | None, date: dt.dat
 
 _ETHNIC_PLACE = re.compile(
     r"\b(Dogon|Fulani|Peulh?|Bambara|Mossi|Songhai|Tuareg|Bozo|Dawsahak|Gourmantche|Foulse)\s+"
-    r"(?:village|villages|hamlet|hamlets|community|communities|villagers|locality)\b|"
+    r"(?:village|villages|hamlet|hamlets|community|communities|villagers|locality|self-defen[cs]e|youths?)\b|"
     r"\b(?:village|hamlet|community)\s+(?:\w+\s+){0,2}?(?:of\s+)?(?:the\s+)?"
     r"(Dogon|Fulani|Peulh?|Bambara|Mossi|Songhai|Tuareg|Bozo|Dawsahak|Gourmantche|Foulse)s?\b",
 )
@@ -661,6 +661,11 @@ def assign_roles(
         elif _GOVERNMENT.search(text, lo, hi):
             roles.actor1 = reg.state_forces(country, date, "government")
             roles.inter1 = 1
+    if event_type == "Battles" and roles.actor2 is None and country and roles.actor1 and roles.inter1 != 1:
+        # "Dozos attacked the Fulani village of X, the villagers fought back": the community's militia defended it
+        defenders = _ethnic_militia(text, reg, country)
+        if defenders is not None and defenders != roles.actor1:
+            roles.actor2, roles.inter2 = defenders, 4
     if event_type == "Battles" and roles.actor2 is None and country and roles.actor1:
         if roles.inter1 == 1:
             roles.actor2 = reg.unidentified(country)
