@@ -139,6 +139,10 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Gunmen fired on a bus; the driver was wounded and a baby did not survive.", 1),
         ("During the unrest in Kaya, one policeman was lynched by the crowd.", 1),
         ("An IED hit a supply convoy near Boni, one subcontractor killed and another wounded.", 1),
+        # victims listed one by one, by role or kinship
+        ("Gunmen on a motorbike shot dead a customs officer and a bystander in Kaya.", 2),
+        ("Militants killed a local chief and his bodyguard near Gossi.", 2),
+        ("A mine struck the patrol, killing the platoon leader and the interpreter.", 2),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
         ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count
         # an attempt that failed

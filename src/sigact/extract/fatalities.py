@@ -114,7 +114,9 @@ _ROLE = (
     r"teenager|youth|father|son|brother|husband|wife|peacekeeper|head|director|president|commissioner|inspector|"
     r"legionnaire|guide|ranger|mechanic|schoolboy|schoolgirl|prisoner|detainee|administrator|presenter|protester|"
     r"demonstrator|rioter|parachutist|paratrooper|pilot|emir|cadre|activist|politician|lawyer|judge|magistrate|"
-    r"representative|lookout|minor|elderly|advis[eo]r|coordinator|recruiter|bomber)"
+    r"representative|lookout|minor|elderly|advis[eo]r|coordinator|recruiter|bomber|bystander|passer-by|associate|"
+    r"interpreter|translator|combatant|friend|companion|colleague|cousin|nephew|uncle|mother|sister|daughter|"
+    r"bodyguard|escort|assistant|aide|apprentice|relative|neighbou?r|accomplice)"
 )
 _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|"
@@ -452,7 +454,7 @@ _OF_LIST_GAP = re.compile(
     r"^\s+(?:of|from)\s+[^,.;]{0,60}?\s*(?:,|,?\s*and)\s*(?:(?:his|her|their|its)\s+)?$", re.IGNORECASE
 )
 _SINGLE_ITEM_RE = re.compile(
-    rf"\b(?:an?|one|his|her|their|its|another)\s+(?:(?!(?:and|of|in|at|on|by)\b)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])",
+    rf"\b(?:an?|one|his|her|their|its|another|the)\s+(?:(?!(?:and|of|in|at|on|by)\b)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])",
     re.IGNORECASE,
 )
 _DEATH_BEFORE = re.compile(
