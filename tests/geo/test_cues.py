@@ -239,3 +239,25 @@ def test_armed_groups_of_two_regions_or_another_country_keep_the_capital(geocode
     assert place is not None and place.location == "Bamako"
     place = geocoder.locate("Former MNLA members were arrested by the police.", country_hint="Niger")
     assert place is not None and place.location == "Niamey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested Alou Doumbia, a trader suspected of financing the attack.",
+        "Gunmen abducted Baba ould Cheikh, a local notable, on Monday.",
+        "Members of the Yerewolo Ton Association protested against the government.",
+        "Pro-government demonstrators gathered on Monday.",
+        "Former workers of Bissa Gold staged a sit-in to demand unpaid wages.",
+        "Staff of the Institute of Water and Forests went on strike.",
+        "Nurses of Category B held a sit-in to demand a pay rise.",
+    ],
+)
+def test_names_of_people_organisations_and_common_words_are_not_places(geocoder: Geocoder, text: str) -> None:
+    assert geocoder.find_places(text) == []
+
+
+def test_a_place_next_to_a_person_is_still_found(geocoder: Geocoder) -> None:
+    # the person/organisation rules look at what follows the name, not at the sentence
+    place = geocoder.locate("Gunmen killed Amadou Diallo, a trader, in Douentza on Monday.", country_hint="Mali")
+    assert place is not None and place.surface == "Douentza"

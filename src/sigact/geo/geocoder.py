@@ -51,7 +51,8 @@ STOPWORDS = frozenset(
     modibo keita diarra traore coulibaly cisse toure maiga diallo sidibe kone sangare dicko amadou
     hamadoun oumar ibrahim mohamed ahmed assimi goita compaore kabore sankara bazoum tiani damiba
     kafando zida ouedraogo sawadogo zongo macron azawad azaouad kounta imghad idnane bin ben
-    sanogo konate dembele doumbia bagayoko diakite ouattara sylla camara kante tembely guindo
+    sanogo konate dembele doumbia bagayoko diakite ouattara sylla camara kante tembely guindo konare
+    sharia category water labor labour palace institute pro anti ex non pan post pre neo
     catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
     none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
@@ -176,6 +177,17 @@ _FALLBACK_REGIONS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b(?:MSA|GATIA|Daoussahak|Imghad)\b"), "ML", "gao"),
 ]  # fmt: skip
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
+# What follows a capitalised word that makes it no place name: a patronymic ("Baba ould Cheikh",
+# "Alghabass ag Intalla"), a common surname ("Alou Doumbia") or a company/organisation word
+# ("Bissa Gold", "X Association").
+_NOT_A_NAME_AFTER = re.compile(
+    r"\s+(?:ould|ag|bin|ben|ibn|wuld)\s+[A-Z]"
+    r"|\s+(?:Sanogo|Konat[eé]|Demb[eé]l[eé]|Doumbia|Bagayoko|Diakit[eé]|Ouattara|Sylla|Camara|Kant[eé]|"
+    r"Traor[eé]|Coulibaly|Ciss[eé]|Tour[eé]|Ma[iï]ga|Diallo|Sidib[eé]|Kon[eé]|Sangar[eé]|Dicko|Diarra|Ke[iï]ta|"
+    r"Ou[eé]draogo|Sawadogo|Kabor[eé]|Compaor[eé]|Konar[eé]|Tall|Ba|Dia|Sow|Barry|Bah|Kouyat[eé]|Fofana)\b"
+    r"|\s+(?:Gold|Mining|Association|Company|Movement|Party|Coalition|Committee|Collective|Federation|Alliance|"
+    r"Foundation|Club)\b"
+)
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
 
@@ -418,7 +430,7 @@ class Geocoder:
                 continue
             k, hits = found
             end = toks[k][1]
-            if self._is_actor_name(text, start, end, norms, i, k):
+            if self._is_actor_name(text, start, end, norms, i, k) or _NOT_A_NAME_AFTER.match(text, end):
                 i = k + 1
                 continue
             m = PlaceMention(text[start:end], start, end, [], quality=max(q for _, q in hits))
@@ -426,6 +438,8 @@ class Geocoder:
                 prev_gap = text[toks[i - 1][1] : start]
                 if prev_gap == " " and not self.gaz.exact(toks[i - 1][2]):
                     m.cue -= 1.5  # "Norbert Zongo": part of a person's or organisation's name
+                    if re.match(r" [A-Z]", text[end : end + 2]):
+                        m.cue -= 1.5  # "Yerewolo Ton Association": inside a longer proper name
             m.candidates = [self._candidate(idx, q, m.surface) for idx, q in hits]
             self._read_descriptors(text, m)
             out.append(m)
