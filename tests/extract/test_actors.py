@@ -302,3 +302,11 @@ def test_the_community_whose_village_fought_back_is_the_target_of_a_clash() -> N
     )
     assert e.event_type == "Battles"
     assert e.actor2 == "Fulani Ethnic Militia (Mali)"
+
+
+def test_unnamed_islamists_during_the_2012_occupation_are_ansar_dine() -> None:
+    text = "On 14 January 2013, French troops clashed with Islamist fighters near Konna (Mopti, Mopti)."
+    e = _one(text, dt.date(2013, 1, 16))
+    assert e.actor2 == "Ansar Dine"
+    later = _one(text.replace("2013", "2016"), dt.date(2016, 1, 16))
+    assert later.actor2 != "Ansar Dine"
