@@ -235,3 +235,26 @@ def test_protesters_arrested_or_stopped_by_the_police_is_a_protest_with_interven
     assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
         "Protest with intervention"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pred"),
+    [
+        ("A roadside bomb hit an army convoy near the border, followed by heavy gunfire from the assailants.",
+         ("Remote explosive/landmine/IED", 0.8)),
+        ("Militants shelled the peacekeepers' camp with rockets and the soldiers returned fire for an hour.",
+         ("Shelling/artillery/missile attack", 0.8)),
+        ("A suicide car bomb struck the base gate before a complex attack by a dozen gunmen on foot.",
+         ("Suicide bomb", 0.8)),
+    ],
+)  # fmt: skip
+def test_an_explosion_inside_a_ground_fight_is_an_armed_clash(text: str, pred: tuple[str, float]) -> None:
+    assert apply_rules(text, _pred(pred, ("Armed clash", 0.15))) == ("Battles", "Armed clash", "ground fight")
+
+
+def test_an_explosion_alone_stays_an_explosion() -> None:
+    text = "A roadside bomb hit an army convoy near the border, killing three soldiers and wounding two."
+    assert apply_rules(text, _pred(("Remote explosive/landmine/IED", 0.8), ("Armed clash", 0.15)))[:2] == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
