@@ -261,3 +261,16 @@ def test_a_place_next_to_a_person_is_still_found(geocoder: Geocoder) -> None:
     # the person/organisation rules look at what follows the name, not at the sentence
     place = geocoder.locate("Gunmen killed Amadou Diallo, a trader, in Douentza on Monday.", country_hint="Mali")
     assert place is not None and place.surface == "Douentza"
+
+
+def test_place_with_a_bearing_from_a_town_is_coded_itself(geocoder: Geocoder) -> None:
+    # "X, south of Y": the text places X (about 45 km from Ansongo), Y is only the reference
+    place = geocoder.locate("Soldiers clashed with gunmen on motorbikes in Bentia, south of Ansongo.")
+    assert place is not None and place.surface == "Bentia"
+    assert place.geo_precision == 1
+
+
+def test_named_terrain_near_a_town_is_the_place(geocoder: Geocoder) -> None:
+    # a wadi named exactly, "near" a town within 40 km: the camp in the wadi, not the town
+    place = geocoder.locate("Rockets were fired at the army camp in Amachach near Tessalit on Sunday.")
+    assert place is not None and place.surface == "Amachach"

@@ -603,6 +603,8 @@ class Geocoder:
             elif _NEAR_GAP.search(gap):
                 stated = re.search(r"(\d+)\s*(?:km|kms|kilomet|mile)", gap)
                 limit = 40.0
+                if re.search(r"(?:north|south|east|west)\w*\s+of", gap, re.I):
+                    limit = 60.0  # "Bentia, south of Ansongo": a bearing alone, up to a short drive
                 if stated is not None:
                     limit = float(stated.group(1)) * (1.6 if "mile" in stated.group(0) else 1.0) + 25.0
                 # "X near Y" with X spelt loosely is often a hamlet ACLED codes at Y; with a
@@ -610,7 +612,7 @@ class Geocoder:
                 placed = stated is not None or re.search(r"(?:north|south|east|west)\w*\s+of", gap, re.I)
                 near = [
                     ca for ca in a.candidates
-                    if ca.level is None and (placed or (a.quality >= 0.95 and ca.feature[:1] in "PSL")) and any(
+                    if ca.level is None and (placed or (a.quality >= 0.95 and ca.feature[:1] in "PSLHT")) and any(
                         distance_km(ca.latitude, ca.longitude, cb.latitude, cb.longitude) <= limit
                         for cb in b.candidates[:12]
                     )
