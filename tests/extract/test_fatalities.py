@@ -143,6 +143,13 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Gunmen on a motorbike shot dead a customs officer and a bystander in Kaya.", 2),
         ("Militants killed a local chief and his bodyguard near Gossi.", 2),
         ("A mine struck the patrol, killing the platoon leader and the interpreter.", 2),
+        # counts of things, witnesses or the missing are not tolls
+        ("One VDP volunteer was killed and two others went missing after the attack on Tanwalbougou.", 1),
+        ("One attacker was killed, and a pickup, 4 AKs and 200 cartridges were seized.", 1),
+        ("A trader died after a beating by soldiers in Mopti. Two witnesses said he died in hospital.", 1),
+        ("Soldiers killed three militants near Tessit and took two others prisoner.", 3),
+        ("Four fighters were killed and two taken prisoners in the clash near Menaka.", 4),
+        ("Gendarmes reportedly executed at least twelve prisoners near Djibo.", 12),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
         ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count
         # an attempt that failed

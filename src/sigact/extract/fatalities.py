@@ -36,7 +36,7 @@ _DEATH = (
 _OTHER = (
     r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
     r"hostages?|missing|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?|captur(?:ed|ing|es)|seiz(?:ed|ing)|"
-    r"rescued|freed|released|displaced|fled|survived|imprisoned|jailed|disappeared|"
+    r"rescued|freed|released|displaced|fled|survived|imprisoned|jailed|disappeared|prisoners?|captives?|detainees?|"
     r"bless(?:é|és|ée|ées|ant)|enlev(?:é|és|ée|ées|ant)|kidnapp(?:é|és|ée|ées)|disparus?|arrêt(?:é|és|ée|ées)|"
     r"interpell(?:é|és|ée|ées)|otages?|déplacés"
 )
@@ -167,7 +167,8 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"villages?|camps?|bases?|shops?|houses?|homes?|a\.m|p\.m|h\d|heures?|ans|jours?|mois|véhicules?|motos?|"
     r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?|"
     r"donkeys?|camels?|goats?|sheep|cows?|oxen|horses?|animals?|livestock|bovins|chameaux|moutons|"
-    r"arms|ammunition|cartridges|kg|tonnes?|tons?|litres?|liters?|francs|CFA|dollars|euros|FCFA)\b",
+    r"arms|ammunition|cartridges|kg|tonnes?|tons?|litres?|liters?|francs|CFA|dollars|euros|FCFA|"
+    r"AKs?|AK-47s?|kalashnikovs?|magazines|uniforms|pick-?ups?|witnesses|sources|témoins)\b",
     re.IGNORECASE,
 )
 _CUMULATIVE_RE = re.compile(
@@ -244,19 +245,29 @@ _GOVERNING_VERB = re.compile(
 )
 
 
-_RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly)\s+)?(\w+)", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly|went)\s+)?(\w+)", re.IGNORECASE)  # "went missing"
+_QUALIFIED_OTHER = re.compile(
+    r"\s+(?:(?!(?:and|or|et|ou|who|were|was|have|had|has|are|is|of|in|at|on|by|to|from|while|but)\b)[\w-]+\s+)?"
+    r"(prisoners?|captives?|detainees?|hostages?)\b",
+    re.IGNORECASE,
+)
 _REPORTED_AS = re.compile(r"\s+(?:were\s+|was\s+)?(?:reported|said\s+to\s+be|listed\s+as)\s+(\w+)", re.IGNORECASE)
 
 
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
     # "13 were seriously injured": a verb phrase right after the figure governs it
+    if _QUALIFIED_OTHER.match(text, end) and _DEATH_BEFORE.search(text[max(0, start - 30) : start]):
+        return "death"  # "executed twenty prisoners"
     right = _RIGHT_AFTER.match(text, end)  # "four others severely wounded", "three peacekeepers killed"
     if right is not None:
         if _DEATH_RE.fullmatch(right.group(1)):
             return "death"
         if _OTHER_RE.fullmatch(right.group(1)):
             return "other"
+    # "seven military prisoners": a noun of the 'other' kind after one qualifier
+    if _QUALIFIED_OTHER.match(text, end):
+        return "other"
     after = _GOVERNING_VERB.match(text, end) or _REPORTED_AS.match(text, end)
     if after is not None:
         word = after.group(1)
