@@ -310,3 +310,25 @@ def test_unnamed_islamists_during_the_2012_occupation_are_ansar_dine() -> None:
     assert e.actor2 == "Ansar Dine"
     later = _one(text.replace("2013", "2016"), dt.date(2016, 1, 16))
     assert later.actor2 != "Ansar Dine"
+
+
+def test_group_named_after_an_operation_of_foreign_forces_is_their_enemy() -> None:
+    e = _one(
+        "On 12 May 2020, French forces carried out an operation near Tin-Hamma (Ansongo, Gao). "
+        "Four ISGS fighters were killed."
+    )
+    assert (e.actor1 or "").startswith("Military Forces of France")
+    assert e.actor2 == ISGS
+
+
+def test_foreign_forces_facing_unnamed_fighters_do_not_fight_the_local_army() -> None:
+    e = _one("On 12 May 2020, French forces clashed with gunmen near Tin-Hamma (Ansongo, Gao).")
+    assert e.actor2 == "Unidentified Armed Group (Mali)"
+
+
+def test_volunteers_named_in_brackets_who_repulsed_the_attack_are_the_target() -> None:
+    e = _one(
+        "On 6 May 2020, suspected ISGS militants attacked the village of Sanba (Bourzanga, Bam). "
+        "Volunteer fighters (VDP) repulsed the assault and killed two militants."
+    )
+    assert e.actor2 == "VDP: Volunteer for Defense of Homeland"

@@ -102,7 +102,7 @@ _ACTS = re.compile(
 )
 _UNSPECIFIC_FORCES = re.compile(r"\b(?:security|sécurité|ordre|FDS)\b", re.IGNORECASE)
 _FOUGHT_BACK = re.compile(
-    r"(?:\s+[\w'’-]+){0,4}?\s+(?:responded|repelled|repulsed|fought\s+back|returned\s+fire|retaliated|riposté|"
+    r"\)?(?:\s+[\w'’-]+){0,4}?\s+(?:responded|repelled|repulsed|fought\s+back|returned\s+fire|retaliated|riposté|"
     r"ont\s+riposté|a\s+riposté|ont\s+repoussé|a\s+repoussé)\b",
     re.IGNORECASE,
 )
@@ -556,6 +556,16 @@ def assign_roles(
         ]  # fmt: skip
         if later:
             target = later[0]
+        elif (_inter(initiator.name, initiator.mention, reg) or 0) in (1, 8):
+            # "French forces conducted an operation near X. Three ISGS militants were killed.": the armed group the
+            # report names next is the one the forces fought
+            later = [
+                s for s in slots
+                if s.mention.start >= hi and s.mention.kind == "named" and s.name != initiator.name
+                and (_inter(s.name, s.mention, reg) or 0) in (2, 3)
+            ]  # fmt: skip
+            if later:
+                target = later[0]
 
     if sub_event_type == "Remote explosive/landmine/IED":
         # the vehicle that "struck an IED" is the target; the one who planted it, the initiator
@@ -679,7 +689,7 @@ def assign_roles(
         if defenders is not None and defenders != roles.actor1:
             roles.actor2, roles.inter2 = defenders, 4
     if event_type == "Battles" and roles.actor2 is None and country and roles.actor1:
-        if roles.inter1 == 1:
+        if roles.inter1 in (1, 8):  # state or foreign forces fought an unnamed enemy
             roles.actor2 = reg.unidentified(country)
         else:
             roles.actor2 = reg.state_forces(country, date, "military")
