@@ -52,7 +52,9 @@ STOPWORDS = frozenset(
     hamadoun oumar ibrahim mohamed ahmed assimi goita compaore kabore sankara bazoum tiani damiba
     kafando zida ouedraogo sawadogo zongo macron azawad azaouad kounta imghad idnane bin ben
     sanogo konate dembele doumbia bagayoko diakite ouattara sylla camara kante tembely guindo konare
-    sharia category water labor labour palace institute pro anti ex non pan post pre neo
+    sharia category water labor labour palace institute pro anti ex non pan post pre neo staff land radio
+    village teacher teachers guard quran liberty orange chadian ghanaian chinese indian guinean ivorian
+    senegalese mauritanian algerian nigerian libyan moroccan american european soninke malinke bambaras
     catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
     none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
