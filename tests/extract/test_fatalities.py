@@ -150,6 +150,8 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Soldiers killed three militants near Tessit and took two others prisoner.", 3),
         ("Four fighters were killed and two taken prisoners in the clash near Menaka.", 4),
         ("Gendarmes reportedly executed at least twelve prisoners near Djibo.", 12),
+        ("A roadside bomb near Douentza claimed the lives of four soldiers.", 4),
+        ("Residents said six herders from the village were arrested and executed by the patrol.", 6),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
         ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count
         # an attempt that failed

@@ -31,7 +31,7 @@ _DEATH = (
     r"neutrali[sz](?:ed|ing)|eliminat(?:ed|ing)|neutralisant|"
     r"tu(?:é|e|ée|ées|és)|tuant|morts?|pertes?\s+en\s+vies?\s+humaines?|mortes|décès|décédé(?:e|s|es)?|périt|péri|ont\s+péri|trouvé\s+la\s+mort|"
     r"ont\s+perdu\s+la\s+vie|exécuté(?:e|s|es)?|massacré(?:e|s|es)?|cadavres|corps\s+sans\s+vie|neutralisé(?:e|s|es)?|"
-    r"victimes|bilan"
+    r"victimes|bilan|(?:claim(?:ed|s|ing)?|cost|took|taking|costing)\s+the\s+li(?:ves|fe)\s+of"
 )
 _OTHER = (
     r"wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|"
@@ -303,7 +303,9 @@ _LIST_GAP = re.compile(
     r"^\s*(?:,|&|,?\s*(?:and|et|as\s+well\s+as|plus))\s*(?:at\s+least\s+|about\s+|his\s+|her\s+|their\s+)?$",
     re.IGNORECASE,
 )
-_CLAIM = re.compile(r"\b(?:claim|claimed|claims|claiming|revendiqu\w*|boasted)\b", re.IGNORECASE)
+_CLAIM = re.compile(  # "claimed the lives of three soldiers" is a toll, not a claim
+    r"\b(?:claim|claimed|claims|claiming|revendiqu\w*|boasted)\b(?!\s+the\s+li(?:ves|fe)\b)", re.IGNORECASE
+)
 
 
 def _date_spans(text: str) -> list[tuple[int, int]]:
@@ -544,6 +546,8 @@ _THEN_KILLED = re.compile(
     r"\b(?:(?:killed|executed|shot|burned|burnt|slaughtered|beheaded|murdered)\s+them|them\s+(?:dead|alive)|"
     r"their\s+(?:lifeless\s+)?bodies|(?:were|had\s+been)\s+(?:\w+\s+){0,4}?(?:executed|killed|found\s+dead)|"
     r"(?:later|subsequently|then)\s+(?:executed|killed|found\s+dead)|found\s+dead|"
+    r"(?:detained|arrested|abducted|kidnapped|captured|taken\s+away),?\s+(?:and\s+)?(?:later\s+|then\s+)?"
+    r"(?:executed|killed|shot\s+dead)|"
     r"(?:ont\s+été|ont)\s+(?:\w+\s+)?(?:exécutés|tués|retrouvés\s+morts))\b",
     re.IGNORECASE,
 )
