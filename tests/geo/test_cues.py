@@ -276,3 +276,10 @@ def test_named_terrain_near_a_town_is_the_place(geocoder: Geocoder) -> None:
     # a wadi named exactly, "near" a town within 40 km: the camp in the wadi, not the town
     place = geocoder.locate("Rockets were fired at the army camp in Amachach near Tessalit on Sunday.")
     assert place is not None and place.surface == "Amachach"
+
+
+def test_hyphenated_name_with_a_lowercase_part_is_read_whole(geocoder: Geocoder) -> None:
+    # "Gouin-gouin" is one village (Cascades), not the "Gouin" that a capitalised-words-only scan reads
+    place = geocoder.locate("Gunmen opened fire on villagers near the village of Gouin-gouin on Sunday.")
+    assert place is not None and place.surface == "Gouin-gouin"
+    assert place.admin1 == "Cascades"

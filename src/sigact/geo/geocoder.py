@@ -395,7 +395,8 @@ class Geocoder:
             j = i
             while j + 1 < n and j - i + 1 < max_w and re.fullmatch(r"[ \-'’]{1,2}", text[toks[j][1] : toks[j + 1][0]]):
                 nxt = toks[j + 1][2]
-                if not (nxt[:1].isupper() or norms[j + 1] in _CONNECTORS or nxt[:1].isdigit()):
+                hyphen = text[toks[j][1] : toks[j + 1][0]] == "-"  # "Gouin-gouin", "Dim-na"
+                if not (nxt[:1].isupper() or norms[j + 1] in _CONNECTORS or nxt[:1].isdigit() or hyphen):
                     break
                 j += 1
             for k in range(j, i - 1, -1):
