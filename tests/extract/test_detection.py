@@ -236,3 +236,17 @@ def test_a_village_and_its_commune_are_one_place_not_a_list() -> None:
     events = _events("On June 11, soldiers killed five civilians in the village of Boni, Hombori commune.")
     assert len(events) == 1
     assert events[0].fatalities == 5
+
+
+def test_a_dated_strategic_development_is_an_event() -> None:
+    (ev,) = _events("On June 10, two aid workers held by militants since March were freed near Menaka.")
+    assert ev.event_date == dt.date(2024, 6, 10)
+    assert ev.event_type == "Strategic developments"
+
+
+def test_an_undated_development_in_passing_is_not_an_event() -> None:
+    text = (
+        "The town has been calm. Several local notables were released after talks, according to residents. "
+        "The governor resigned after a dispute with the transitional authorities."
+    )
+    assert _events(text) == []

@@ -274,7 +274,34 @@ def is_consequence(text: str) -> bool:
     return bool(words) and all(_CONSEQUENCE.match(w.group(0)) for w in words)
 
 
+# Strategic developments told without violence (ACLED codes them as events): hostages freed, a group formed,
+# allegiance pledged, a leader stepping down, forces deployed or a town handed over. In long reports such verbs
+# are often background, so they make an event only in a sentence that states a date of its own.
+_DEVELOPMENT = re.compile(
+    r"\b(?:(?:were|was|been|had\s+been|have\s+been)\s+(?:\w+\s+)?(?:released|freed|liberated)|"
+    r"(?:released|freed)\s+(?:\w+\s+){0,4}(?:hostages?|captives?|prisoners?|detainees?|abductees?)|"
+    r"(?:pledged|declared|swore|sworn)\s+(?:its\s+|their\s+|his\s+)?(?:allegiance|loyalty)|"
+    r"proclaimed|stepp(?:ed|s)\s+down|resign(?:ed|s)|dissolved|"
+    r"(?:formed|created|launched|founded|set\s+up)\s+(?:an?\s+|a\s+new\s+|its\s+own\s+)?(?:\w+\s+){0,2}"
+    r"(?:armed\s+group|militia|self-defen[cs]e\s+group|coalition|movement|brigade)|"
+    r"(?:deployed|redeployed|arrived\s+in|handed\s+over|transferred\s+(?:control|the\s+base)|"
+    r"under\s+the\s+control\s+of|returned\s+to\s+the\s+ranks|persona\s+non\s+grata|"
+    r"libéré(?:e|s|es)?|relâché(?:e|s|es)?|ont\s+prêté\s+allégeance|déployé(?:e|s|es)?))\b",
+    re.IGNORECASE,
+)
+_OWN_DATE_KINDS = frozenset({"full", "dm", "range", "weekday", "month"})
+
+
+def tells_development(text: str) -> bool:
+    """A strategic development told in a sentence with a date of its own ("On 3 May, two hostages were freed")."""
+    if not _DEVELOPMENT.search(text):
+        return False
+    from sigact.extract.dates import find_dates
+
+    return any(e.kind in _OWN_DATE_KINDS and not e.extra.get("since") for e in find_dates(text))
+
+
 def tells_event(text: str) -> bool:
-    """Whether ``text`` has at least one strong event word."""
+    """Whether ``text`` has at least one strong event word, or tells a dated strategic development."""
     words = event_words(text)
-    return any(not _WEAK_ONLY.match(w) for w in words)
+    return any(not _WEAK_ONLY.match(w) for w in words) or tells_development(text)
