@@ -332,3 +332,11 @@ def test_volunteers_named_in_brackets_who_repulsed_the_attack_are_the_target() -
         "Volunteer fighters (VDP) repulsed the assault and killed two militants."
     )
     assert e.actor2 == "VDP: Volunteer for Defense of Homeland"
+
+
+def test_suspects_a_mob_handed_over_to_the_police_are_its_victims() -> None:
+    e = _one(
+        "On 3 June 2020, residents in Gao (Gao, Gao) beat up two suspected thieves and handed them over to the police."
+    )
+    assert e.sub_event_type == "Mob violence"
+    assert e.actor2 == "Civilians (Mali)"

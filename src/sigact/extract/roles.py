@@ -46,10 +46,11 @@ _POLICE = re.compile(r"\b(?:police|gendarm\w*|security\s+forces|CRS|forces\s+de\
 # rioters ("firing by mutinying police"): no police force faced the crowd (training split: 19 such riots without
 # actor2 against 7 coding the police)
 _POLICE_NOT_FACED = re.compile(
-    r"\b(?:police|gendarmerie|gendarmes?)\s+(?:stations?|posts?|headquarters|offices?|buildings?|barracks|"
+    r"\b(?:police|gendarmerie|gendarmes?|customs)\s+(?:stations?|posts?|headquarters|offices?|buildings?|barracks|"
     r"commissariats?)\b|\bbuildings\s+used\s+by\s+the\s+police\b|\bhouse\s+of\s+a\s+police\s+officer\b|"
     r"\b(?:ransacked|burned|looted|attacked)\s+the\s+gendarmerie\b|\bmutin\w+\s+police(?:men)?\b|\bpolice\s+mutin\w*|"
-    r"\bpolice\s+joined\s+(?:the\s+)?soldiers\b|\b(?:commissariats?|postes?\s+de\s+police|gendarmeries?)\s+(?:incendi|saccag)\w*",
+    r"\bpolice\s+joined\s+(?:the\s+)?soldiers\b|\bhanded\s+(?:\w+\s+)?over\s+to\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:police|gendarmerie|gendarmes|soldiers|army|security\s+forces)\b|\b(?:commissariats?|postes?\s+de\s+police|gendarmeries?)\s+(?:incendi|saccag)\w*",
     re.IGNORECASE,
 )
 _STATE_BOMBED = re.compile(
