@@ -258,3 +258,14 @@ def test_an_explosion_alone_stays_an_explosion() -> None:
         "Explosions/Remote violence",
         "Remote explosive/landmine/IED",
     )
+
+
+def test_arrests_made_in_a_fight_are_the_fight() -> None:
+    text = "Soldiers clashed with gunmen near the market, killed two of them and arrested five others."
+    event_type, sub, rule = apply_rules(text, _pred(("Arrests", 0.5), ("Armed clash", 0.3)))
+    assert (event_type, sub, rule) == ("Battles", "Armed clash", "violence")
+
+
+def test_arrests_alone_stay_arrests() -> None:
+    text = "Gendarmes arrested five men suspected of supplying fuel to armed groups near the market."
+    assert apply_rules(text, _pred(("Arrests", 0.5), ("Armed clash", 0.3)))[1] == "Arrests"

@@ -130,6 +130,7 @@ _FOUGHT_BACK = re.compile(
     r"(?:gun)?fire\s+exchanges?|responded\s+to\s+the\s+(?:attack|assault))\b",
     re.I,
 )
+_VIOLENT_ACT = re.compile(r"\b(?:attacked|ambush(?:ed)?|killed|clash(?:ed|es)|fought|shot)\b", re.I)
 _FIGHTING = re.compile(r"\b(?:between|clash\w*|fought|fighting|exchange\s+of\s+fire|confrontations?)\b", re.I)
 
 
@@ -231,6 +232,12 @@ def _apply_rules(text: str, pred: Prediction) -> tuple[str, str, str | None]:
         other = next((r for r, _ in pred.ranked if r not in (sub, "Abduction/forced disappearance")), None)
         if other is not None:
             return SUB_EVENT_TO_TYPE[other], other, "killing" if _KILLING.search(text) else "harm"
+    if sub in ("Other", "Arrests") and _VIOLENT_ACT.search(text):
+        # an arrest made in a fight, or an "other" development in which people were killed or attacked: the
+        # violence is the event (ACLED codes the battle or the attack)
+        alt = _demote(pred, ("Strategic developments",))
+        if alt is not None:
+            return alt[0], alt[1], "violence"
     if sub == "Attack" and _FOUGHT_BACK.search(text):
         # ACLED: an attack the other side repels or answers with fire is a two-sided fight, an armed clash
         # (train split, out-of-fold: of the predicted attacks that tell it, 13 were armed clashes, 1 an attack)
