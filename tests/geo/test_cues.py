@@ -232,6 +232,8 @@ def test_armed_group_home_region_when_no_place_is_named(geocoder: Geocoder) -> N
     assert (place.admin1, place.geo_precision, place.start) == ("Mopti", 3, -1)
     place = geocoder.locate("Fighting between CMA fighters and unidentified gunmen left three dead.")
     assert place is not None and place.admin1 == "Kidal"
+    place = geocoder.locate("Ansaroul Islam militants burned a school and threatened the teachers.")
+    assert place is not None and (place.country, place.admin1) == ("Burkina Faso", "Sahel")
 
 
 def test_armed_groups_of_two_regions_or_another_country_keep_the_capital(geocoder: Geocoder) -> None:

@@ -169,14 +169,16 @@ _ACTOR_REGIONS: list[tuple[re.Pattern[str], frozenset[tuple[str, str]]]] = [
 ]  # fmt: skip
 # When a text names no place, the region its armed groups are rooted in, or the part of the
 # country it names ("central Mali"), is a better guess than the capital: ACLED codes such events
-# at the region's seat (geo_precision 3). Only one home region per cue; a text pointing to two
+# at the region's seat (geo_precision 3). MUJAO held Gao in 2012; Ansaroul Islam was founded in
+# Burkina Faso's Soum province (Sahel region). Only one home region per cue; a text pointing to two
 # regions falls back to the capital as before.
 _FALLBACK_REGIONS: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\b(?:Katiba Macina|Macina Liberation Front|Dana? Na Ambassagou|Dana Amassagou|Dogons?)\b"
                 r"|\bcent(?:ral|re of|er of) Mali\b", re.I), "ML", "mopti"),
     (re.compile(r"\b(?:CMA|MNLA|HCUA)\b|Coordination (?:of|des) (?:the )?(?:Azawad|Mouvements de l.Azawad)"),
      "ML", "kidal"),
-    (re.compile(r"\b(?:MSA|GATIA|Daoussahak|Imghad)\b"), "ML", "gao"),
+    (re.compile(r"\b(?:MSA|GATIA|Daoussahak|Imghad|MUJAO)\b"), "ML", "gao"),
+    (re.compile(r"\b(?:Ansaroul|Ansarul) Islam\b", re.I), "BF", "sahel"),
 ]  # fmt: skip
 _PAREN = re.compile(r"\(([^()]{2,80})\)")
 # What follows a capitalised word that makes it no place name: a patronymic ("Baba ould Cheikh",
