@@ -340,3 +340,17 @@ def test_suspects_a_mob_handed_over_to_the_police_are_its_victims() -> None:
     )
     assert e.sub_event_type == "Mob violence"
     assert e.actor2 == "Civilians (Mali)"
+
+
+def test_a_blast_on_a_bridge_with_nobody_hurt_has_no_target() -> None:
+    e = _one(
+        "On 3 May 2020, suspected JNIM militants detonated explosives and destroyed a bridge near Boulkessi "
+        "(Douentza, Mopti)."
+    )
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor1 == JNIM
+    assert e.actor2 is None
+    hurt = _one(
+        "On 3 May 2020, an IED planted by suspected JNIM militants killed two civilians near Boni (Douentza, Mopti)."
+    )
+    assert hurt.actor2 == "Civilians (Mali)"

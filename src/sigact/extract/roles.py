@@ -119,6 +119,12 @@ _ATTACKERS = re.compile(
     r"terrorists?|terroristes?|assaillants?|insurgents?|islamists?|islamistes?)\b",
     re.IGNORECASE,
 )
+_INFRASTRUCTURE_BLAST = re.compile(
+    r"\b(?:detonat|explod|blew\s+up|blown\s+up|damag|destroy|sabotag|dynamit|fait\s+sauter|détrui)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:bridges?|transmission\s+towers?|telecom\w*\s+(?:antennas?|towers?|masts?)|antennas?|pylons?|water\s+supply|"
+    r"culverts?|pipelines?|power\s+lines?|pont|ponts|pylône|antenne)\b",
+    re.IGNORECASE,
+)
 _MUTINY = re.compile(r"\b(?:mutin\w*|putsch\w*|(?:military\s+)?coup(?:\s+d['’][ée]tat)?|junta|junte)\b", re.IGNORECASE)
 _GENERIC_ATTACK = re.compile(r"\s+(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:the|these|those|les|ces)\s+$", re.IGNORECASE)
@@ -665,6 +671,15 @@ def assign_roles(
         and target is None
         or (event_type in ("Explosions/Remote violence", "Strategic developments") and civ and target is None)
     )
+    if (
+        civilian_event
+        and sub_event_type == "Remote explosive/landmine/IED"
+        and target is None
+        and not civ
+        and _INFRASTRUCTURE_BLAST.search(text)
+    ):
+        # "militants blew up a bridge": no people were targeted, ACLED leaves actor2 empty (training split: 6 of 7)
+        civilian_event = False
     if civilian_event and country:
         if target is not None and roles.actor1 is None and target not in passive:
             roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
