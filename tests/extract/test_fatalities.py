@@ -151,6 +151,10 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Four fighters were killed and two taken prisoners in the clash near Menaka.", 4),
         ("Gendarmes reportedly executed at least twelve prisoners near Djibo.", 12),
         ("A roadside bomb near Douentza claimed the lives of four soldiers.", 4),
+        # counts qualified by a group's name, listed together, add up
+        ("After the clash near Gossi, 6 ISGS and 3 JNIM fighters were reportedly killed.", 9),
+        ("Three Fulani and two Bambara men were killed in the fighting near Macina.", 5),
+        ("Gunmen killed two members of the Peul community and one member of the Bella community in Inates.", 3),
         ("Residents said six herders from the village were arrested and executed by the patrol.", 6),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"
         ("On Octobr 5, militants executed a man in Douentza.", 1),  # a misspelt month is not a count

@@ -454,7 +454,11 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
 
     for f in figs:
         gap = text[run[-1].end : f.start] if run else ""
-        if run and (_LIST_GAP.match(gap) or (run[-1].single or f.single) and _OF_LIST_GAP.match(gap)):
+        if run and (
+            _LIST_GAP.match(gap)
+            or (_OF_LIST_GAP.match(gap) and (run[-1].single or f.single or run[-1].group == f.group != ""))
+            or (_NAME_LIST_GAP.match(gap) and not run[-1].group and f.group)
+        ):
             run.append(f)
             continue
         flush()
@@ -463,6 +467,8 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+# "5 ISGS and 2 JNIM militants", "two Fulani and two Dogon men": a count qualified by a name, then the next
+_NAME_LIST_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){1,2}(?:and|et|,)\s*$")
 _OF_LIST_GAP = re.compile(
     r"^\s+(?:of|from)\s+[^,.;]{0,60}?\s*(?:,|,?\s*and)\s*(?:(?:his|her|their|its)\s+)?$", re.IGNORECASE
 )
