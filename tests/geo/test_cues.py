@@ -255,6 +255,7 @@ def test_armed_groups_of_two_regions_or_another_country_keep_the_capital(geocode
         "Nurses of Category B held a sit-in to demand a pay rise.",
         "A bomb exploded near the headquarters of the Chief of Staff on Friday.",
         "Gunmen kidnapped two engineers of the Chadian contingent on Friday.",
+        "Members of the Gourmantche and Fulani communities clashed over grazing land.",
     ],
 )
 def test_names_of_people_organisations_and_common_words_are_not_places(geocoder: Geocoder, text: str) -> None:

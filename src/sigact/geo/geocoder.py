@@ -55,6 +55,7 @@ STOPWORDS = frozenset(
     sharia category water labor labour palace institute pro anti ex non pan post pre neo staff land radio
     village teacher teachers guard quran liberty orange chadian ghanaian chinese indian guinean ivorian
     senegalese mauritanian algerian nigerian libyan moroccan american european soninke malinke bambaras
+    gourmantche gourmantches
     catholic tin ti in kel ag le la les un une des du et au aux monde afrique africa no not all both
     none nor yet so but if as is was were be new old
     north south east west northern southern eastern western central upper lower great grand petit
@@ -190,7 +191,7 @@ _NOT_A_NAME_AFTER = re.compile(
     r"Traor[eé]|Coulibaly|Ciss[eé]|Tour[eé]|Ma[iï]ga|Diallo|Sidib[eé]|Kon[eé]|Sangar[eé]|Dicko|Diarra|Ke[iï]ta|"
     r"Ou[eé]draogo|Sawadogo|Kabor[eé]|Compaor[eé]|Konar[eé]|Tall|Ba|Dia|Sow|Barry|Bah|Kouyat[eé]|Fofana)\b"
     r"|\s+(?:Gold|Mining|Association|Company|Movement|Party|Coalition|Committee|Collective|Federation|Alliance|"
-    r"Foundation|Club)\b"
+    r"Foundation|Club|Group|families|family|clan)\b"
 )
 _CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
