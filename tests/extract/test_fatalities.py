@@ -154,6 +154,7 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         # counts qualified by a group's name, listed together, add up
         ("After the clash near Gossi, 6 ISGS and 3 JNIM fighters were reportedly killed.", 9),
         ("Three Fulani and two Bambara men were killed in the fighting near Macina.", 5),
+        ("The fighting left two hunters and four herders dead and a dozen wounded.", 6),
         ("Gunmen killed two members of the Peul community and one member of the Bella community in Inates.", 3),
         ("Residents said six herders from the village were arrested and executed by the patrol.", 6),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"

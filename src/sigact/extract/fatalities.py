@@ -246,6 +246,9 @@ _GOVERNING_VERB = re.compile(
 
 
 _RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly|went)\s+)?(\w+)", re.IGNORECASE)  # "went missing"
+_NEXT_COUNT = re.compile(  # "a dozen", not "a police officer"
+    rf"(?:,|\band)\s+(?!an?\s+(?!dozen\b|few\b|hundred\b)|une?\s)(?:{NUMBER_PATTERN})\s", re.IGNORECASE
+)
 _QUALIFIED_OTHER = re.compile(
     r"\s+(?:(?!(?:and|or|et|ou|who|were|was|have|had|has|are|is|of|in|at|on|by|to|from|while|but)\b)[\w-]+\s+)?"
     r"(prisoners?|captives?|detainees?|hostages?)\b",
@@ -291,6 +294,8 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
             # A figure and its word belong together only within one clause.
             if re.search(r"[;:]|\.\s|\band\s+(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b|\bwhereas\b|\bet\s+\w+és?\b", gap):
                 dist += 60
+            elif m.start() >= end and _NEXT_COUNT.search(gap):
+                dist += 60  # "three Koglweogo and a dozen wounded": the word is the next count's
             if best is None or dist < best[0]:
                 best = (dist, kind)
     return best[1] if best else None
