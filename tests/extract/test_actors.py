@@ -354,3 +354,8 @@ def test_a_blast_on_a_bridge_with_nobody_hurt_has_no_target() -> None:
         "On 3 May 2020, an IED planted by suspected JNIM militants killed two civilians near Boni (Douentza, Mopti)."
     )
     assert hurt.actor2 == "Civilians (Mali)"
+
+
+def test_a_military_vehicle_struck_by_a_mine_is_the_army() -> None:
+    e = _one("On 9 May 2020, a military vehicle struck a mine near Djibo (Djibo, Soum), wounding four.")
+    assert (e.actor2 or "").startswith("Military Forces of Burkina Faso")
