@@ -155,6 +155,9 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("After the clash near Gossi, 6 ISGS and 3 JNIM fighters were reportedly killed.", 9),
         ("Three Fulani and two Bambara men were killed in the fighting near Macina.", 5),
         ("The fighting left two hunters and four herders dead and a dozen wounded.", 6),
+        # a killing someone is accused of, or deaths from other causes, are not the event's toll
+        ("A crowd in Kaya lynched a man accused of killing three traders.", 1),
+        ("Youths blocked the road to Dori to protest the state of the bridge after two deaths due to flooding.", 0),
         ("Gunmen killed two members of the Peul community and one member of the Bella community in Inates.", 3),
         ("Residents said six herders from the village were arrested and executed by the patrol.", 6),
         ("Gunmen raided the cattle market of Ber. 8 dead and 3 vehicles burned.", 8),  # "market" is not "March"

@@ -119,7 +119,7 @@ _ROLE = (
     r"bodyguard|escort|assistant|aide|apprentice|relative|neighbou?r|accomplice)"
 )
 _SINGLE_VICTIM_RE = re.compile(
-    r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|"
+    r"\b(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded|decapitated|strangled|lynched|"
     r"hacked\s+to\s+death|stabbed\s+to\s+death|slit\s+the\s+throat\s+of)\s+(?:and\s+\w+\s+)?"
     r"(?:(?:an?|the|one|another|his|her|their|its)\s+)?(?:(?!(?:two|three|four|five|six|seven|eight|nine|ten|several|"
     rf"dozens?|hundreds?|and|in|at|on|near|by)\b)(?!\d)[\w'’-]+\s+){{0,3}}?{_ROLE}(?![\w'’-])|"
@@ -587,7 +587,8 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     zero = _ZERO_RE.search(text)
     # "no casualties", and deaths that are the cause of the event ("protesting the killing of two
     # traders"), are blanked out (same length, offsets kept) before figures are read
-    text = _blank(text, [m.span() for m in _ZERO_RE.finditer(text)] + [m.span() for m in _CAUSE_RE.finditer(text)])
+    blanks = [m.span() for rx in (_ZERO_RE, _CAUSE_RE, _ACCUSED_RE) for m in rx.finditer(text)]
+    text = _blank(text, blanks)
     found = figures(text)
     if found:
         # counts with no casualty word of their own, listed after a toll ("a chief ... and his three sons")
@@ -650,6 +651,14 @@ _CAUSE_RE = re.compile(
     r"(?:in\s+)?(?:protest|reaction|response|retaliation)\s+(?:against|to|for|over)|revenge\s+(?:\w+\s+)?for|"
     r"in\s+the\s+wake\s+of|anniversary\s+of|commemorat\w*|justice\s+for)\s+(?:the\s+)?(?:recent\s+|alleged\s+)?"
     r"(?:deaths?|killings?|murders?|assassinations?|lynching)\s+of\b[^.;,]*",
+    re.IGNORECASE,
+)
+# A killing someone is accused of, or deaths from other causes: "a merchant accused of murdering two
+# moneychangers", "suspected of killing a child", "several deaths due to flooding".
+_ACCUSED_RE = re.compile(
+    r"\b(?:accused|suspected|convicted)\s+of\s+(?:\w+\s+)?(?:killing|murdering|murder|having\s+killed)\b[^.;,]*|"
+    r"\bdeaths?\s+(?:due\s+to|caused\s+by|from)\s+(?:the\s+)?(?:flood\w*|illness|disease|accidents?|drowning|hunger|"
+    r"heat|cholera|covid\w*)",
     re.IGNORECASE,
 )
 _MASS_REFERENCE = re.compile(
