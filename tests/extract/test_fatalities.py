@@ -154,6 +154,7 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         # counts qualified by a group's name, listed together, add up
         ("After the clash near Gossi, 6 ISGS and 3 JNIM fighters were reportedly killed.", 9),
         ("Three Fulani and two Bambara men were killed in the fighting near Macina.", 5),
+        ("Near Diafarabe, 9 Bozo and 2 Bambara were killed in the clashes.", 11),
         ("The fighting left two hunters and four herders dead and a dozen wounded.", 6),
         # a killing someone is accused of, or deaths from other causes, are not the event's toll
         ("A crowd in Kaya lynched a man accused of killing three traders.", 1),

@@ -326,6 +326,17 @@ def figures(text: str) -> list[Figure]:
     return [f for f, kind in _people_counts(text) if kind == "death"]
 
 
+_NAME_AFTER = re.compile(r"\s+((?-i:[A-Z][\w'’-]+))(?=\s+(?:and|et|were|was|killed|dead|died|tués|morts)\b|\s*,)")
+
+
+def _name_after(text: str, end: int) -> str:
+    """The name a bare count is qualified by ("12 Fulani and 1 Dogon", "1 FAMa killed"): its group."""
+    m = _NAME_AFTER.match(text, end)
+    if m is None or _MONTH_AFTER.match(m.group(1)) or _PERSON_RE.fullmatch(m.group(1)):
+        return ""
+    return m.group(1).lower()
+
+
 def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
     """Counts of people in ``text`` (not dates, distances, things, perpetrators or targets), each with
     the kind of casualty word it is tied to ("death", "other" or None)."""
@@ -382,7 +393,7 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
             continue
         kind = _nearest_kind(text, m.start(), m.end())
         if kind != "death":
-            out.append((Figure(value, _group_of(noun), m.start(), m.end()), kind))
+            out.append((Figure(value, _group_of(noun) or _name_after(text, m.end()), m.start(), m.end()), kind))
             continue
         if core in ("a", "an", "un", "une", "a single") and not (
             re.search(rf"(?:{_DEATH})\s*$", text[max(0, m.start() - 25) : m.start()], re.IGNORECASE)
@@ -394,7 +405,8 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
         ):
             continue  # "attacked a hunter ..., two Dozos killed": the article is not a count
         vague = core in ("several", "a few", "few", "some", "many", "plusieurs", "quelques", "a number of")
-        out.append((Figure(value, _group_of(noun), m.start(), m.end(), vague, core in VAGUE), "death"))
+        group = _group_of(noun) or _name_after(text, m.end())
+        out.append((Figure(value, group, m.start(), m.end(), vague, core in VAGUE), "death"))
     return out
 
 
@@ -462,7 +474,7 @@ def _lists(text: str, figs: list[Figure]) -> list[Figure]:
         if run and (
             _LIST_GAP.match(gap)
             or (_OF_LIST_GAP.match(gap) and (run[-1].single or f.single or run[-1].group == f.group != ""))
-            or (_NAME_LIST_GAP.match(gap) and not run[-1].group and f.group)
+            or (_NAME_LIST_GAP.match(gap) and f.group)
         ):
             run.append(f)
             continue
