@@ -250,12 +250,12 @@ def test_armed_groups_of_two_regions_or_another_country_keep_the_capital(geocode
         "Gunmen abducted Baba ould Cheikh, a local notable, on Monday.",
         "Members of the Yerewolo Ton Association protested against the government.",
         "Pro-government demonstrators gathered on Monday.",
-        "Former workers of Bissa Gold staged a sit-in to demand unpaid wages.",
+        "Miners laid off by Bissa Gold blocked the company gate over unpaid wages.",
         "Staff of the Institute of Water and Forests went on strike.",
         "Nurses of Category B held a sit-in to demand a pay rise.",
         "A bomb exploded near the headquarters of the Chief of Staff on Friday.",
         "Gunmen kidnapped two engineers of the Chadian contingent on Friday.",
-        "Members of the Gourmantche and Fulani communities clashed over grazing land.",
+        "Gourmantche farmers and Fulani herders fought over a water point.",
     ],
 )
 def test_names_of_people_organisations_and_common_words_are_not_places(geocoder: Geocoder, text: str) -> None:
