@@ -113,6 +113,8 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Militants abducted three traders near Douentza. Their bodies were found the next day.", 3),
         ("Four men arrested by soldiers at the market were later executed near the river.", 4),
         ("Soldiers detained five herders and burned them alive.", 5),
+        ("Militants abducted three farmers near Kaya; they were executed a few kilometers away.", 3),
+        ("Two traders were kidnapped near Gao; their bodies were found executed a week later.", 2),
         # the attackers' number and the targets' number are not the toll
         ("At least 12 soldiers were killed in an attack by about 40 heavily armed gunmen.", 12),
         ("Two gunmen on a motorbike killed a shopkeeper in Gao.", 1),

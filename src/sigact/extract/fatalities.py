@@ -90,7 +90,7 @@ _BARE_DEATH_RE = re.compile(
 _BARE_ONE_RE = re.compile(
     r"\b(?:killed|killing|shot\s+dead|executed|murdered|assassinated|beheaded|tué|tuant|exécuté|assassiné)\s+"
     r"(?:an?|one|un|une|another|the|un\s+autre)\s+(?!(?:vehicle|car|truck|motorbike|camp|base|post|village|town|"
-    r"market|school|convoy|area)\b)[\w'’-]+|"
+    r"market|school|convoy|area|few|number|dozen|couple|day|week|month|year|while|kilomet\w*|km|mile)\b)[\w'’-]+|"
     r"\b(?:the|a|an|one|le|la|un|une)\s+(?:[\w'’-]+\s+){0,2}?(?:driver|commander|chief|soldier|gendarme|civilian|man|woman|"
     r"child|boy|girl|herder|trader|merchant|imam|villager|resident|officer|policeman|teacher|militant|assailant|"
     r"attacker|passenger|occupant|individual|person|mayor|notable|leader|member|customs\s+officer|motorcyclist|"
