@@ -114,7 +114,7 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("Four men arrested by soldiers at the market were later executed near the river.", 4),
         ("Soldiers detained five herders and burned them alive.", 5),
         ("Militants abducted three farmers near Kaya; they were executed a few kilometers away.", 3),
-        ("Two traders were kidnapped near Gao; their bodies were found executed a week later.", 2),
+        ("Two traders were kidnapped near Gao; a week later they were found executed by the roadside.", 2),
         # the attackers' number and the targets' number are not the toll
         ("At least 12 soldiers were killed in an attack by about 40 heavily armed gunmen.", 12),
         ("Two gunmen on a motorbike killed a shopkeeper in Gao.", 1),
@@ -140,13 +140,13 @@ def test_acled_coding_remarks_and_passive_single_deaths(text: str, expected: int
         ("A herder was abducted by militants near Lere. He is later killed.", 1),
         ("Gunmen fired on a bus; the driver was wounded and a baby did not survive.", 1),
         ("During the unrest in Kaya, one policeman was lynched by the crowd.", 1),
-        ("An IED hit a supply convoy near Boni, one subcontractor killed and another wounded.", 1),
+        ("A mine hit a supply convoy near Boni: one subcontractor was killed and a driver was hurt.", 1),
         # victims listed one by one, by role or kinship
         ("Gunmen on a motorbike shot dead a customs officer and a bystander in Kaya.", 2),
         ("Militants killed a local chief and his bodyguard near Gossi.", 2),
         ("A mine struck the patrol, killing the platoon leader and the interpreter.", 2),
         # counts of things, witnesses or the missing are not tolls
-        ("One VDP volunteer was killed and two others went missing after the attack on Tanwalbougou.", 1),
+        ("One VDP volunteer died in the attack on Tanwalbougou and two of his comrades went missing.", 1),
         ("One attacker was killed, and a pickup, 4 AKs and 200 cartridges were seized.", 1),
         ("A trader died after a beating by soldiers in Mopti. Two witnesses said he died in hospital.", 1),
         ("Soldiers killed three militants near Tessit and took two others prisoner.", 3),
