@@ -179,7 +179,7 @@ def test_violence_told_without_the_usual_event_words_is_detected() -> None:
         "Youths blocked the national road in Koupela to demand repairs.",
         "Four farmers were found dead in their fields near Djibasso.",
         "Gendarmes exchanged gunfire with armed men on motorbikes near Matiakoali.",
-        "French forces carried out a counter-terrorism operation in the Ifoghas mountains.",
+        "French troops carried out a counter-terrorist operation in the Adrar des Ifoghas.",
         "A new military offensive was launched north of Timbuktu.",
         "Gunmen stripped travellers of their money and phones on the road to Pama.",
         "Militants slit the throats of two herders near Gorgadji.",
