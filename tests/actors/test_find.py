@@ -201,3 +201,12 @@ def test_short_acronyms_in_a_headline_in_capitals_are_words(reg: Registry) -> No
         JNIM,
         "Islamic State Sahel Province",
     ]
+
+
+def test_repeated_find_gives_the_same_mentions_and_the_list_is_the_callers(reg: Registry) -> None:
+    text = "Suspected JNIM militants ambushed Malian soldiers near Boni."
+    first = reg.find(text)
+    first.clear()  # the caller may change its list
+    again = reg.find(text)
+    assert [m.surface for m in again] == [m.surface for m in reg.find(text)]
+    assert again and any(m.canonical and m.canonical.startswith("JNIM") for m in again)

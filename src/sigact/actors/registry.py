@@ -112,6 +112,8 @@ class Registry:
 
     def __init__(self, data: RegistryData) -> None:
         self.data = data
+        # find() on the same text is asked by the classifier's role tokens and by role assignment
+        self._found: dict[tuple[str, datetime.date | None, str | None], tuple[ActorMention, ...]] = {}
         self.actors: dict[str, Actor] = {}
         self._spelling: dict[str, Actor] = {}
         for actor in data.actors:
@@ -412,6 +414,15 @@ class Registry:
         between same-named actors of several countries); role nouns get a generic kind. A role noun next to
         a named actor ("JNIM militants", "militants of the Islamic State") is part of that mention.
         """
+        key = (text, date, country)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= 4096:
+                self._found.clear()
+            found = self._found[key] = tuple(self._find(text, date, country))
+        return list(found)  # mentions are frozen; the list is the caller's own
+
+    def _find(self, text: str, date: datetime.date | None, country: str | None) -> list[ActorMention]:
         tokens = tokenize(text)
         matches = self.trie.scan(text, tokens)
         mentions: list[ActorMention] = []
