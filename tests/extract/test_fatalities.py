@@ -281,3 +281,16 @@ def test_a_toll_told_further_on_in_the_report_is_read() -> None:
     )
     (m,) = extract_text(text, dt.date(2025, 5, 13))
     assert m.event.fatalities == 60
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An angry crowd nearly lynched a cattle thief before the gendarmes arrived.", 0),
+        ("Gunmen almost killed a trader on the road to the market.", 0),
+        ("Le maire a failli être tué par des hommes armés.", 0),
+        ("Two soldiers were killed and a third was nearly killed by the mine.", 2),
+    ],
+)
+def test_a_death_that_nearly_happened_is_not_a_death(text: str, expected: int) -> None:
+    assert count_fatalities(text) == expected

@@ -599,7 +599,7 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     zero = _ZERO_RE.search(text)
     # "no casualties", and deaths that are the cause of the event ("protesting the killing of two
     # traders"), are blanked out (same length, offsets kept) before figures are read
-    blanks = [m.span() for rx in (_ZERO_RE, _CAUSE_RE, _ACCUSED_RE) for m in rx.finditer(text)]
+    blanks = [m.span() for rx in (_ZERO_RE, _CAUSE_RE, _ACCUSED_RE, _NEAR_MISS_RE) for m in rx.finditer(text)]
     text = _blank(text, blanks)
     found = figures(text)
     if found:
@@ -671,6 +671,12 @@ _ACCUSED_RE = re.compile(
     r"\b(?:accused|suspected|convicted)\s+of\s+(?:\w+\s+)?(?:killing|murdering|murder|having\s+killed)\b[^.;,]*|"
     r"\bdeaths?\s+(?:due\s+to|caused\s+by|from)\s+(?:the\s+)?(?:flood\w*|illness|disease|accidents?|drowning|hunger|"
     r"heat|cholera|covid\w*)",
+    re.IGNORECASE,
+)
+# a death that did not happen: "nearly lynched a priest", "almost killed", "a failli être tué"
+_NEAR_MISS_RE = re.compile(
+    r"\b(?:nearly|almost|narrowly|barely|presque|a\s+failli(?:\s+être)?|ont\s+failli(?:\s+être)?)\s+"
+    r"(?:been\s+)?(?:killed|lynched|beaten\s+to\s+death|died|executed|murdered|tu[ée]s?|lynch[ée]s?)\b",
     re.IGNORECASE,
 )
 _MASS_REFERENCE = re.compile(
