@@ -251,15 +251,10 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
     between = text[max(s.start, joined[0].start - 12) : joined[0].start].lower()
     if re.search(r"\b(?:between|from|entre)\s*$", between):
         return []
-    places = []
-    seen: set[tuple[float, float]] = set()
+    places: list[Place] = []
     for m in joined:
         p = geo.locate(text, focus=(m.start, m.end), country_hint=hint)
-        if p is None:
-            continue
-        point = (round(p.latitude, 3), round(p.longitude, 3))  # one place spelt two ways counts once
-        if point not in seen:
-            seen.add(point)
+        if p is not None and not any(_same_point(p, q) for q in places):
             places.append(p)
     return places if len(places) >= 2 else []
 
@@ -268,13 +263,16 @@ def _own_place(p: Place | None, s: _Sent) -> bool:
     return p is not None and s.start <= p.start and p.end <= s.end
 
 
+def _same_point(a: Place, b: Place) -> bool:
+    """One place, perhaps spelt two ways in one text ("Tombouctou" / "Timbuktu": names keep the text's spelling)."""
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 2.0
+
+
 def _same_place(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    if a.location == b.location and a.admin1 == b.admin1:
+    if (a.location == b.location and a.admin1 == b.admin1) or _same_point(a, b):
         return True
-    if distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 2.0:
-        return True  # one place spelt two ways in one text ("Tombouctou" / "Timbuktu": names keep the text's spelling)
     # a region named after a town told in it ("in the Sahel region", "northern Burkina Faso")
     return (a.geo_precision == 3 or b.geo_precision == 3) and (a.admin1 == b.admin1 or a.country == b.country)
 
