@@ -142,6 +142,21 @@ class Mention:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
+def as_date(value: Any) -> dt.date | None:
+    """A date from a stored, exported or hand-written value ("2024-09-17", "2024-09-17T10:00", a date
+    or datetime); None for an empty, missing (NaN) or unreadable value."""
+    if value is None or value != value or value == "":  # value != value: NaN and pandas' NaT
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     """A short, deterministic id from the parts that identify a record (e.g. document hash + index)."""
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()

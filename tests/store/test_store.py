@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from sigact.formats.export import export_events
-from sigact.model import Event
+from sigact.model import Event, as_date
 from sigact.store import Store, migrate, open_store
 from sigact.store.filters import EventFilter
 
@@ -42,6 +42,15 @@ def test_event_derives_acled_codes() -> None:
         make_event(latitude=999)
     with pytest.raises(ValueError):
         make_event(status="maybe")
+
+
+def test_as_date_reads_what_stores_and_exports_hold() -> None:
+    assert as_date("2024-09-17") == dt.date(2024, 9, 17)
+    assert as_date("2024-09-17T22:10:00") == dt.date(2024, 9, 17)
+    assert as_date(dt.datetime(2024, 9, 17, 22, 10)) == dt.date(2024, 9, 17)
+    assert as_date(dt.date(2024, 9, 17)) == dt.date(2024, 9, 17)
+    for missing in (None, "", float("nan"), pd.NaT, "17/09/2024", "not a date"):
+        assert as_date(missing) is None
 
 
 def test_edits_are_audited_and_protected_from_automatic_updates(store: Store) -> None:

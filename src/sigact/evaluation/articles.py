@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from sigact.model import as_date
+
 DATE_WINDOW_DAYS = {1: 2, 2: 7, 3: 16}
 FIELDS = (
     "event_date",
@@ -81,19 +83,6 @@ def normalise_actor(value: Any) -> str:
     return normalise(_PERIOD.sub("", str(value))) if value else ""
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _as_int(value: Any) -> int | None:
     try:
         return None if value is None or value == "" else int(value)
@@ -132,7 +121,7 @@ def _date_distance(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> int | No
     """Days between the two dates, or None when the date must not be compared."""
     if gold.get("date_known") is False:
         return None
-    g, p = _as_date(gold.get("event_date")), _as_date(pred.get("event_date"))
+    g, p = as_date(gold.get("event_date")), as_date(pred.get("event_date"))
     if g is None or p is None:
         return None
     return abs((p - g).days)
@@ -173,7 +162,7 @@ def field_correct(name: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -
     if name == "event_date":
         if gold.get("date_known") is False:
             return None
-        return _as_date(p) == _as_date(g)
+        return as_date(p) == as_date(g)
     if name in ("fatalities", "time_precision"):
         if g is None:
             return None

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import select
 
+from sigact.model import as_date
 from sigact.report.model import DatasetRef, DocumentRef, Note
 from sigact.store import Store
 from sigact.store.schema import documents, events, mentions
@@ -68,7 +68,7 @@ class Citations:
             found: dict[str, list[DocumentRef]] = defaultdict(list)
             with self.store.engine.connect() as conn:
                 for row in conn.execute(doc_stmt).mappings():
-                    ref = DocumentRef(row["title"], safe_url(row["url"]), _as_date(row["published"]),
+                    ref = DocumentRef(row["title"], safe_url(row["url"]), as_date(row["published"]),
                                       row["doc_key"])  # fmt: skip
                     if ref not in found[row["event_id"]]:
                         found[row["event_id"]].append(ref)
@@ -125,19 +125,6 @@ def safe_url(url: Any) -> str | None:
         return None
     url = url.strip()
     return url if url.lower().startswith(SAFE_SCHEMES) else None
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[list[str]]:
