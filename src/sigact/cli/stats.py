@@ -23,6 +23,9 @@ from sigact.cli._common import DbOption, console, fail, store_for
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 ExplainOption = Annotated[bool, typer.Option("--explain", help="List the event ids behind each figure.")]
 ByOption = Annotated[list[str] | None, typer.Option("--by", help="Dimension(s) to break down by (repeatable).")]
+_PER_HELP = "day, week (ACLED Sat-Fri), month or year."
+PerOption = Annotated[str | None, typer.Option("--per", help=_PER_HELP)]  # counts: no --per = one total
+RatePerOption = Annotated[str, typer.Option("--per", help=_PER_HELP)]
 
 
 class Role(StrEnum):
@@ -201,7 +204,7 @@ def register(app: typer.Typer) -> None:
     @with_filter
     def count_cmd(
         flt: Any,
-        per: Annotated[str | None, typer.Option("--per", help="day, week (ACLED Sat-Fri), month or year.")] = None,
+        per: PerOption = None,
         by: ByOption = None,
         fmt: FormatOption = "table",
         explain: ExplainOption = False,
@@ -217,7 +220,7 @@ def register(app: typer.Typer) -> None:
     @with_filter
     def rate_cmd(
         flt: Any,
-        per: Annotated[str, typer.Option("--per", help="day, week (ACLED Sat-Fri), month or year.")] = "week",
+        per: RatePerOption = "week",
         by: ByOption = None,
         fmt: FormatOption = "table",
         explain: ExplainOption = False,
@@ -294,7 +297,7 @@ def register(app: typer.Typer) -> None:
     @with_filter
     def fatalities_cmd(
         flt: Any,
-        per: Annotated[str | None, typer.Option("--per", help="day, week (ACLED Sat-Fri), month or year.")] = None,
+        per: PerOption = None,
         by: ByOption = None,
         fmt: FormatOption = "table",
         explain: ExplainOption = False,
