@@ -1,0 +1,107 @@
+"""Disambiguation by the document as a whole: one report stays in one country and region
+(:func:`coherence`), and candidates near the text's other places are preferred (:func:`proximity`)."""
+
+from __future__ import annotations
+
+from sigact.geo.context import TextContext
+from sigact.geo.normalize import norm
+from sigact.geo.places import PlaceMention, distance_km
+
+
+def coherence(mentions: list[PlaceMention], ctx: TextContext) -> None:
+    """Keep a document in one country and region: each candidate gains in proportion to how much
+    the *other* names of the text point to its country and admin-1 ("Ogossagou ... near Boni":
+    Ogossagou is only Malian, so Boni is Mali's Boni in Mopti). A name votes for the countries
+    (regions) of its candidates scoring within 0.3 of its best one, one vote shared among them.
+    Weaker than a country the text names or the caller's hint."""
+    votes: list[tuple[dict[str, float], dict[str, float]]] = []
+    for i, m in enumerate(mentions):
+        by_cc: dict[str, float] = {}
+        by_a1: dict[str, float] = {}
+        if m.candidates and i not in ctx.attached:  # "Ayorou, Niger" is set apart from the rest
+            top = m.candidates[0].score
+            close = [c for c in m.candidates if top - c.score <= 0.3]
+            ccs = {c.iso2 for c in close}
+            a1s = {f"{c.iso2}|{norm(c.admin1 or '')}" for c in close}
+            # a name matched only loosely ("Taboye" as Niger's Taboe, an alternate spelling)
+            # says less about the document's country than one matched as written
+            w = 0.5 if m.quality < 0.95 or "alternate name" in m.candidates[0].reasons else 1.0
+            by_cc = {cc: w / len(ccs) for cc in ccs}
+            by_a1 = {a: w / len(a1s) for a in a1s}
+        votes.append((by_cc, by_a1))
+    if sum(1 for v in votes if v[0]) < 2:
+        return
+    weight = 0.3 if ctx.hinted is not None else 0.7
+    for i, m in enumerate(mentions):
+        if len(m.candidates) < 2:
+            continue
+        cc_sup: dict[str, float] = {}
+        a1_sup: dict[str, float] = {}
+        others = 0
+        for j, (by_cc, by_a1) in enumerate(votes):
+            if j == i or not by_cc or norm(mentions[j].surface) == norm(m.surface):
+                continue
+            others += 1
+            for k, v in by_cc.items():
+                cc_sup[k] = cc_sup.get(k, 0.0) + v
+            for k, v in by_a1.items():
+                a1_sup[k] = a1_sup.get(k, 0.0) + v
+        if not others:
+            continue
+        bonus = [
+            weight * cc_sup.get(c.iso2, 0.0) / others
+            + 0.4 * weight * a1_sup.get(f"{c.iso2}|{norm(c.admin1 or '')}", 0.0) / others
+            for c in m.candidates
+        ]
+        # a penalty for the less coherent candidates: the mention's best score stays comparable
+        # with the other mentions' (coherence must not make a name the event place)
+        best = max(bonus)
+        for c, b in zip(m.candidates, bonus, strict=True):
+            if best - b > 0.05:
+                c.score -= best - b
+                c.reasons.append(f"less coherent with the other places (-{best - b:.2f})")
+        m.candidates.sort(key=lambda c: -c.score)
+
+
+def proximity(mentions: list[PlaceMention]) -> None:
+    """Favour candidates near the other places of the text (only unambiguous ones count)."""
+
+    def unambiguous(m: PlaceMention) -> bool:
+        # every close rival lies near the top candidate (a town and its cercle, GeoNames and
+        # the user layer for one village)
+        top = m.candidates[0]
+        return all(
+            top.score - c.score > 0.5 or distance_km(top.latitude, top.longitude, c.latitude, c.longitude) < 40.0
+            for c in m.candidates[1:]
+        )
+
+    # a region named as context ("(Bankass, Mopti)") is not a place near the event
+    usable = [m for m in mentions if m.candidates and m.group_levels != (1,)]
+    anchors = [m.candidates[0] for m in usable if unambiguous(m)]
+    # two ambiguous names of one text that each have a candidate near the other's ("Saba ...
+    # Dialloube"): those candidates support each other, a little
+    rivals = {
+        id(m): [c for c in m.candidates[:6] if m.candidates[0].score - c.score <= 0.3 and c.level is None]
+        for m in usable if not unambiguous(m)
+    }  # fmt: skip
+    for m in mentions:
+        if len(m.candidates) < 2:
+            continue
+        others = [
+            c for mm in usable if mm is not m and norm(mm.surface) != norm(m.surface) for c in rivals.get(id(mm), [])
+        ]
+        for c in m.candidates:
+            near = [
+                a
+                for a in anchors
+                if a is not c and distance_km(c.latitude, c.longitude, a.latitude, a.longitude) < 40.0
+            ]
+            if near:
+                c.score += 0.3
+                c.reasons.append(f"near {near[0].name}")
+            elif c.level is None and any(
+                distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 25.0 for o in others
+            ):
+                c.score += 0.15
+                c.reasons.append("near another place of the text")
+        m.candidates.sort(key=lambda c: -c.score)
