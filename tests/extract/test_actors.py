@@ -359,3 +359,17 @@ def test_a_blast_on_a_bridge_with_nobody_hurt_has_no_target() -> None:
 def test_a_military_vehicle_struck_by_a_mine_is_the_army() -> None:
     e = _one("On 9 May 2020, a military vehicle struck a mine near Djibo (Djibo, Soum), wounding four.")
     assert (e.actor2 or "").startswith("Military Forces of Burkina Faso")
+
+
+def test_the_side_that_repelled_the_attack_is_the_target_not_the_initiator() -> None:
+    e = _one("On 14 March 2019, unknown gunmen attacked the gendarmerie post of Sogou (Bankass, Mopti); the attack was "
+             "repelled by the gendarmes.", dt.date(2019, 3, 16))  # fmt: skip
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("Police Forces of Mali")
+
+
+def test_a_self_defence_militia_named_by_its_community_is_the_ethnic_militia() -> None:
+    e = _one("On 9 May 2019, suspected JNIM militants attacked the village of Sogou (Bankass, Mopti), the attack was "
+             "repelled by a Dogon self-defence militia.", dt.date(2019, 5, 11))  # fmt: skip
+    assert e.actor1 == JNIM
+    assert e.actor2 == "Dogon Ethnic Militia (Mali)"

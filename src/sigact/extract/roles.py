@@ -31,6 +31,12 @@ _PASSIVE_BEFORE = re.compile(
     r"(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+){0,2}$|\bblamed\s+on\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "the attack was repelled by the soldiers": the agent of a defence verb is the attacked side, not the initiator
+_REPELLED_BY = re.compile(
+    r"\b(?:repelled|repulsed|foiled|thwarted|fought\s+off|pushed\s+back|beaten\s+back|driven\s+back|"
+    r"repouss[ée]e?s?|déjou[ée]e?s?)\s+(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l'|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _ATTRIBUTIVE = re.compile(
     r"(?:['’]s)?\s+(?:(?!(?:in|on|of|during|after|by|the|an?|from|to|for)\b)[\w-]+\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|offensive|strikes?|massacres?|"
     r"fighters|militants|jihadists|gunmen|insurgents)\b",
@@ -202,6 +208,7 @@ _COMMUNITY = (
     r"(Fulani|Peulh?|Fula|Mossi|Dogon|Bambara|Gourmantche|Foulse|Tuareg|Songhai|Bozo|Dawsahak|Bellah|Kurumba|Samo|"
     r"Bwaba|Lobi|Dioula|Bissa|Gourounsi|Arab)s?"
 )
+_COMMUNITY_BEFORE = re.compile(r"\b" + _COMMUNITY + r"\s+$")
 _COMMUNITY_PAIR = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:members\s+of\s+the\s+)?"
     + _COMMUNITY
@@ -246,7 +253,24 @@ def _communities(text: str, reg: Registry, country: str) -> tuple[str, str] | No
     return (out[0], out[1]) if out[0] != out[1] else None
 
 
+def _ethnic_prefix(text: str, m: ActorMention, reg: Registry, country: str | None) -> str | None:
+    """ "a Dogon self-defence militia", "Tuareg militiamen": a militia or armed men named by their community are that
+    community's ethnic militia, as ACLED names them."""
+    if not text or country is None:
+        return None
+    hit = _COMMUNITY_BEFORE.search(text, max(0, m.start - 24), m.start)
+    if hit is None:
+        return None
+    norm = {"Peul": "Fulani", "Peulh": "Fulani", "Fula": "Fulani"}
+    name = f"{norm.get(hit.group(1), hit.group(1))} Ethnic Militia ({country})"
+    return name if name in reg else None
+
+
 def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | None, text: str = "") -> str | None:
+    if m.canonical and m.canonical.startswith(("Vigilante Militia", "Unidentified Communal Militia")):
+        ethnic = _ethnic_prefix(text, m, reg, country)
+        if ethnic is not None:
+            return ethnic
     if m.canonical and m.canonical.startswith("Unidentified Communal Militia"):
         return _ethnic_militia(text, reg, country) or m.canonical
     if m.canonical:
@@ -272,6 +296,10 @@ def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | N
         kind = "gendarmerie" if re.search(r"gendarm", m.surface, re.IGNORECASE) else "police"
         return reg.state_forces(country, date, kind)
     if m.kind == "armed_generic":
+        if re.fullmatch(r"(?:militia\w*|gunm[ae]n|armed\s+men)", m.surface, re.IGNORECASE):
+            ethnic = _ethnic_prefix(text, m, reg, country)
+            if ethnic is not None:
+                return ethnic
         if (
             country == "Mali"
             and date is not None
@@ -487,6 +515,7 @@ def assign_roles(
     agents = [
         s for s in armed
         if s.mention.start > verb_at and _PASSIVE_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
+        and not _REPELLED_BY.search(text[max(0, s.mention.start - 40) : s.mention.start])
     ]  # fmt: skip
     # "a Malian army convoy was ambushed near Boni": the subject of a passive victim verb is a target
     passive = [
