@@ -26,6 +26,7 @@ from sigact.extract.fatalities import count_fatalities
         ("Au moins 23 soldats ont été tués et 17 autres blessés.", 23),
         ("The army executed ten people, including two veterinarians.", 10),  # sub-counts not added
         ("The militants executed between 15 and 25 men.", 15),  # the lower bound
+        ("Between 10 and 20 fighters died in the air raids.", 10),  # at the start of a sentence too
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

@@ -346,7 +346,9 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
         if any(s <= m.start() < e for s, e in dates):
             continue
         if re.search(
-            r"\d\s*[-–]\s*$|\bbetween\s+\S+\s+and\s+$|\b\d+\s+(?:to|à)\s+$", text[max(0, m.start() - 25) : m.start()]
+            r"\d\s*[-–]\s*$|\bbetween\s+\S+\s+and\s+$|\b\d+\s+(?:to|à)\s+$",
+            text[max(0, m.start() - 25) : m.start()],
+            re.IGNORECASE,
         ):
             continue  # the upper bound of "6-8 killed": the lower one is the conservative figure
         sub = _INCLUDING.search(text, max(0, m.start() - 40), m.start())
