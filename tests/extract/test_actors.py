@@ -373,3 +373,11 @@ def test_a_self_defence_militia_named_by_its_community_is_the_ethnic_militia() -
              "repelled by a Dogon self-defence militia.", dt.date(2019, 5, 11))  # fmt: skip
     assert e.actor1 == JNIM
     assert e.actor2 == "Dogon Ethnic Militia (Mali)"
+
+
+def test_forces_that_defuse_a_device_are_the_initiator_and_the_planters_the_target() -> None:
+    e = _one("On 20 May 2019, an army bomb-disposal team defused an IED presumably planted by JNIM militants on the "
+             "road between Djibo and Namssiguia.", dt.date(2019, 5, 22))  # fmt: skip
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of Burkina Faso")
+    assert e.actor2 == JNIM

@@ -603,6 +603,18 @@ def assign_roles(
             if later:
                 target = later[0]
 
+    if sub_event_type in ("Disrupted weapons use", "Arrests") and initiator is not None:
+        # "the army dismantled an IED presumably planted by JNIM militants", "police arrested presumed JNIM militants":
+        # the forces that disrupted or arrested are the initiator, the group that planted or was arrested the target
+        # (not police named as a place: "planting a mine near the police station")
+        places = [h.span() for h in _POLICE_NOT_FACED.finditer(text)]
+        forces = [
+            s for s in armed
+            if (_inter(s.name, s.mention, reg) or 0) in (1, 8) and s not in passive
+            and not any(a <= s.mention.start < b for a, b in places)
+        ]  # fmt: skip
+        if forces and (_inter(initiator.name, initiator.mention, reg) or 0) in (2, 3, 4):
+            initiator, target = forces[0], initiator
     if sub_event_type == "Remote explosive/landmine/IED":
         # the vehicle that "struck an IED" is the target; the one who planted it, the initiator
         nonstate = [s for s in slots if (_inter(s.name, s.mention, reg) or 0) in (2, 3, 4)]
