@@ -27,6 +27,11 @@ from sigact.extract.fatalities import count_fatalities
         ("The army executed ten people, including two veterinarians.", 10),  # sub-counts not added
         ("The militants executed between 15 and 25 men.", 15),  # the lower bound
         ("Between 10 and 20 fighters died in the air raids.", 10),  # at the start of a sentence too
+        # someone "was killed", with no count: one death (a mob "lynching" is often a beating: not counted)
+        ("Moussa Traoré, a well-known local trader, was killed by gunmen near his shop.", 1),
+        ("The hostage was subsequently executed, his family said.", 1),
+        ("A thief was lynched by the crowd before police arrived.", 0),
+        ("The convoy was attacked but nobody was killed.", 0),
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

@@ -153,6 +153,14 @@ _NAMED_ONE_RE = re.compile(
     r"\b(?:[Aa]ssassinated|[Mm]urdered|[Ee]xecuted|[Bb]eheaded|[Ss]hot\s+dead)\s+(?:de\s+)?[A-Z][a-z'’-]+\s+"
     r"(?:(?:[Aa]g|[Oo]uld|[Bb]en|[Bb]in|[Ee]l|[Aa]l|[Dd]e|[Dd]it)\s+)?[A-Z][a-z'’-]+(?<!s)\b"
 )
+# Someone "was killed" (a singular verb) with no count anywhere: one death ("X, a local commander, was
+# killed by soldiers", "the abductee was subsequently executed", "un enseignant a été tué").
+_ONE_WAS_KILLED_RE = re.compile(
+    r"\b(?:was|has\s+been|had\s+been|a\s+été)\s+(?:(?:reportedly|allegedly|later|subsequently|also|then|\w+ly)\s+){0,2}"
+    r"['‘\"]?(?:killed|shot\s+dead|assassinated|executed|murdered|beheaded|neutrali[sz]ed|found\s+dead|"
+    r"tuée?|assassinée?|exécutée?|abattue?|neutralisée?)\b",
+    re.IGNORECASE,
+)
 _GEOPRECISION = re.compile(r"\bgeo-?precision\s*(?:code\s*)?\d\b", re.IGNORECASE)
 # Figures that are not counts of people (units, ages, things).
 _NOT_PEOPLE_AFTER = re.compile(
@@ -651,6 +659,7 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
         or _BARE_ONE_RE.search(text)
         or _SINGLE_VICTIM_RE.search(text)
         or _NAMED_ONE_RE.search(text)
+        or _ONE_WAS_KILLED_RE.search(text)
     ):
         return 1, False
     mass = _MASS_RE.search(text)
