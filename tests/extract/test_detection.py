@@ -250,3 +250,22 @@ def test_an_undated_development_in_passing_is_not_an_event() -> None:
         "The governor resigned after a dispute with the transitional authorities."
     )
     assert _events(text) == []
+
+
+def test_a_brief_strategic_development_is_read_without_a_date() -> None:
+    from sigact.extract.dates import find_dates
+    from sigact.extract.detect import tells_brief_development
+
+    def brief(text: str) -> bool:
+        return tells_brief_development(text, find_dates(text), False)
+
+    assert brief("Four village self-defence groups near Douentza joined to form a new coalition.")
+    assert brief("Army units left the town of Ansongo and moved towards Menaka.")
+    assert brief("The rebel alliance suspended its participation in the peace talks.")
+    assert brief("A new contingent of peacekeepers arrived in Kidal over the weekend.")
+    assert brief("Several tonnes of explosives were discovered by soldiers in a house near Tessalit.")
+    # not a development, a threat, history dated to a year, or a bare release (told in passing in reports)
+    assert not brief("Residents said the market in Gao reopened.")
+    assert not brief("The militia threatened to form a new coalition with other groups.")
+    assert not brief("The group was founded in 2012 when three factions merged into one.")
+    assert not brief("Several local notables were released after talks, according to residents.")

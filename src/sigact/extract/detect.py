@@ -301,6 +301,49 @@ def tells_development(text: str) -> bool:
     return any(e.kind in _OWN_DATE_KINDS and not e.extra.get("since") for e in find_dates(text))
 
 
+# More strategic developments, for a short text (a brief, a SIGACT line) that tells no violence at all: there
+# the development is the news, dated or not ("Six local militias joined to form a new front", "Army units left
+# the town of X", "The rebel coalition suspended its participation in the talks"). In a long report the same
+# wording is mostly background, so it is read only in briefs (``tells_brief_development``).
+_BRIEF_DEVELOPMENT = re.compile(
+    r"\b(?:(?:joined|merged|united|came\s+together)\s+(?:\w+\s+){0,3}?(?:to\s+form|into)|"
+    r"(?:announced|declared)\s+(?:their\s+|its\s+|the\s+)?(?:merger|formation|creation|dissolution)|"
+    r"(?:formation|creation)\s+of\s+(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w'-]+\s+){0,3}"
+    r"(?:armed\s+group|militia|group|coalition|movement|brigade)|"
+    r"(?:formed|created|launched|founded|set\s+up|established)\s+(?:an?\s+|a\s+new\s+|its\s+own\s+|their\s+own\s+)?"
+    r"(?:[\w'-]+\s+){0,3}(?:armed\s+group|militia|self-defen[cs]e\s+group|group|coalition|movement|brigade|faction)|"
+    r"established\s+themselves\s+as|recruit(?:ed|ing|s)\b|enlist(?:ed|ing)\s+(?:\w+\s+){0,2}(?:fighters|recruits|youths?|men)|"
+    r"reinforc(?:ed|ing)\s+(?:\w+\s+){0,2}presence|reinforcements?\s+(?:arrived|were\s+sent|operation)|"
+    r"(?:troops|forces|soldiers|units|contingent|convoy|fighters|members)\s+(?:[\w-]+\s+){0,6}?arriv(?:ed|es?)\s+(?:in|at)|"
+    r"(?:left|leave|leaves|abandoned|evacuated)\s+(?:the\s+(?:town|city|village|base|camp)\s+of\s+)?(?-i:[A-Z])\w+|"
+    r"(?:moved|moving|advanc(?:ed|es|ing)|(?:made|make|makes)\s+(?:\w+\s+)?advances|advancements?)\s+(?:\w+\s+){0,2}"
+    r"(?:towards|toward|on|in|into)\s|withdrawals?|pull(?:ed|s)?\s+out|"
+    r"operations?\s+(?:is\s+|was\s+|are\s+)?(?:now\s+)?underway|search[-\s]and[-\s](?:clear|destroy)|"
+    r"(?:launch(?:ed|es)?|beg[iau]ns?|start(?:ed|s)?|conduct(?:ed|s)?)\s+(?:[\w-]+\s+){0,4}(?:operations?|patrols?)\b|"
+    r"under\s+(?:the\s+)?(?:\w+\s+)?control\s+of|"
+    r"suspend(?:ed|s)\s+(?:\w+\s+){0,2}(?:participation|talks|negotiations)|"
+    r"(?:declared|proclaimed)\s+(?:the\s+)?(?:\w+\s+){0,2}independence|"
+    r"raised\s+(?:an?\s+|their\s+|its\s+)?(?:\w+\s+)?(?:flag|banner)|"
+    r"(?:weapons|explosives|arms|ammunition|munitions)\s+(?:\w+\s+){0,3}(?:were|was)\s+(?:discovered|found|seized|recovered)|"
+    r"assum(?:ed|es)\s+(?:the\s+)?(?:leadership|position|command|power)|"
+    r"(?:agreed|decided)\s+to\s+(?:give\s+up|lay\s+down|surrender|disarm|join))",
+    re.IGNORECASE,
+)
+
+
+def tells_brief_development(text: str, dates: list[DateExpr], has_day_or_month: bool) -> bool:
+    """In a short text that tells no violence (a brief, a SIGACT line), whether this sentence tells a
+    strategic development, dated or not: a group formed or merged, fighters recruited, forces deployed,
+    arriving, leaving or withdrawing, a town under someone's control, talks suspended, a cache found.
+    Never boilerplate, an aggregate, history dated to a year, or a threat or plan."""
+    if not _BRIEF_DEVELOPMENT.search(text):
+        return False
+    return not (
+        is_boilerplate(text) or is_aggregate(text) or is_background(text, dates, has_day_or_month)
+        or is_hypothetical(text)
+    )  # fmt: skip
+
+
 def tells_event(text: str) -> bool:
     """Whether ``text`` has at least one strong event word, or tells a dated strategic development."""
     words = event_words(text)
