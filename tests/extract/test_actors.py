@@ -381,3 +381,11 @@ def test_forces_that_defuse_a_device_are_the_initiator_and_the_planters_the_targ
     assert e.sub_event_type == "Disrupted weapons use"
     assert e.actor1 is not None and e.actor1.startswith("Military Forces of Burkina Faso")
     assert e.actor2 == JNIM
+
+
+def test_victims_of_a_neighbouring_nationality_are_that_countrys_civilians() -> None:
+    day = dt.date(2020, 3, 5)
+    e = _one("On 3 March 2020, unknown gunmen shot dead two Burkinabe gold miners near Kayes, Mali.", day)
+    assert e.actor2 == "Civilians (Burkina Faso)"
+    mixed = _one("On 3 March 2020, gunmen abducted three workers, including a Togolese engineer, near Kayes.", day)
+    assert mixed.actor2 == "Civilians (Mali)"

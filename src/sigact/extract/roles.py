@@ -235,6 +235,47 @@ _FOREIGN_VICTIMS = re.compile(
 )
 
 
+_CIVILIAN_NOUNS = (
+    r"(?:refugees?|nationals?|citizens?|civilians?|pastoralists?|herders?|herdsm[ae]n|(?:gold\s+)?miners?|traders?|"
+    r"merchants?|shopkeepers?|diplomats?|workers?|farmers?|fishermen|(?:truck\s+)?drivers?|migrants?|passengers?|"
+    r"m[ae]n|wom[ae]n|youths?|pilgrims?|students?|teachers?|businessm[ae]n|transporters?|goat\s+thief|thief|"
+    r"réfugiés?|ressortissants?|civils?|commerçants?|orpailleurs?|éleveurs?|bergers?)"
+)
+_MIXED_GROUP = re.compile(
+    r"\b(?:including|includes|among\s+them|among\s+whom|of\s+whom\s+(?:were|was)|dont|parmi\s+(?:eux|lesquels))\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NATIONALITY_RX: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def _victims_nationality(text: str, reg: Registry, country: str) -> str | None:
+    """ "Malian refugees", "two Nigerien pastoralists", "Burkinabe gold miners", "an Ivorian trader": civilians of a
+    neighbouring country are coded by ACLED as that country's civilians ("Civilians (Mali)" for an event in Burkina
+    Faso); only when one foreign nationality is named for the victims."""
+    rxs = _NATIONALITY_RX.get(id(reg))
+    if rxs is None:
+        rxs = []
+        for name, words in reg.data.countries.items():
+            words = [w for w in words if len(w) > 6]  # not "Burkina" alone
+            if name in ("France", "International") or not words:
+                continue
+            alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            rxs.append((re.compile(rf"\b(?:{alt})\s+(?:[A-Za-z]+\s+){{0,2}}?{_CIVILIAN_NOUNS}\b", re.IGNORECASE), name))
+        _NATIONALITY_RX[id(reg)] = rxs
+    # "three people, including a Togolese engineer", "pilgrims, some of whom were Mauritanian": a mixed group stays
+    # the country's civilians
+    found = {
+        name for rx, name in rxs if name != country
+        for hit in rx.finditer(text)
+        if not _MIXED_GROUP.search(text, max(0, hit.start() - 30), hit.start())
+    }  # fmt: skip
+    if len(found) != 1:
+        return None
+    civilians = reg.civilians(found.pop())
+    return civilians if civilians in reg else None
+
+
 def _communities(text: str, reg: Registry, country: str) -> tuple[str, str] | None:
     """ "Clashes between Fulani herders and Mossi farmers" -> the two communities' ethnic militias."""
     hit = _COMMUNITY_PAIR.search(text)
@@ -725,7 +766,10 @@ def assign_roles(
         if target is not None and roles.actor1 is None and target not in passive:
             roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
         roles.actor2, roles.inter2 = reg.civilians(country), 7
-        if _FOREIGN_VICTIMS.search(text) and "Civilians (International)" in reg:
+        neighbours = _victims_nationality(text, reg, country)
+        if neighbours is not None:
+            roles.actor2 = neighbours
+        elif _FOREIGN_VICTIMS.search(text) and "Civilians (International)" in reg:
             roles.actor2 = "Civilians (International)"
     if roles.actor1 is None and country and event_type != "Strategic developments":
         if sub_event_type == "Air/drone strike":
