@@ -86,3 +86,39 @@ def test_a_persons_name_is_never_the_event_place(geocoder: Geocoder) -> None:
     text = "Thousands marched to call for the release of former foreign Minister Djibril Bassole."
     place = geocoder.locate(text)
     assert place is None or place.surface != "Djibril"
+
+
+def test_a_loose_spelling_abroad_is_not_the_place_of_a_text_about_mali(geocoder: Geocoder) -> None:
+    # "Koguelle" is only a look-alike of Niger's Koguiele: in a text about Mali it is an unknown
+    # hamlet, placed by the country (or its armed groups' home region), not 1,000 km away
+    text = "Gunmen killed a herder in the hamlet of Koguelle on Monday."
+    assert geocoder.find_places(text, "Mali")[0].doubtful
+    place = geocoder.locate(text, country_hint="Mali")
+    assert place is not None and place.country == "Mali" and place.geo_precision == 3
+    place = geocoder.locate("Dan Na Ambassagou militiamen attacked the hamlet of Koguelle.")
+    assert place is not None and (place.country, place.admin1) == ("Mali", "Mopti")
+
+
+def test_without_a_country_a_loose_spelling_still_places_the_event(geocoder: Geocoder) -> None:
+    place = geocoder.locate("Gunmen killed a herder in the hamlet of Koguelle on Monday.")
+    assert place is not None and place.country == "Niger"
+
+
+def test_a_homonym_abroad_loses_to_the_other_places_of_the_text(geocoder: Geocoder) -> None:
+    # GeoNames' only Egharghar is in Niger; Aguelhok and Tessalit say the text is about Kidal
+    text = "Soldiers exchanged fire with militants in the Egharghar valley, between Aguelhok and Tessalit."
+    place = geocoder.locate(text, country_hint="Mali")
+    assert place is not None and (place.country, place.admin1) == ("Mali", "Kidal")
+    # alone, the name is what the text gives: Niger's Egharghar
+    place = geocoder.locate("Soldiers exchanged fire with militants in the Egharghar valley.", country_hint="Mali")
+    assert place is not None and place.country == "Niger"
+
+
+def test_a_place_abroad_stays_there_when_the_text_places_it_there(geocoder: Geocoder) -> None:
+    # Mentao and Djibo are both in Burkina Faso: a wrong hint does not move them
+    place = geocoder.locate("Militants burned the school of Mentao, a camp near Djibo, on Friday.", country_hint="Mali")
+    assert place is not None and (place.country, place.admin1) == ("Burkina Faso", "Sahel")
+    # a country written after the name ("in neighbouring Burkina Faso") belongs to that name only
+    text = "Two youths were shot dead near Douentza, after a visit to Koumbri in neighbouring Burkina Faso."
+    place = geocoder.locate(text, focus=(0, text.index(",")), country_hint="Burkina Faso")
+    assert place is not None and place.surface == "Douentza" and place.country == "Mali"

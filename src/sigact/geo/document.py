@@ -1,5 +1,7 @@
 """Disambiguation by the document as a whole: one report stays in one country and region
-(:func:`coherence`), and candidates near the text's other places are preferred (:func:`proximity`)."""
+(:func:`coherence`), candidates near the text's other places are preferred (:func:`proximity`), and
+a name found only in another country than the one the text is about is not its event place
+(:func:`mark_out_of_country`)."""
 
 from __future__ import annotations
 
@@ -105,3 +107,43 @@ def proximity(mentions: list[PlaceMention]) -> None:
                 c.score += 0.15
                 c.reasons.append("near another place of the text")
         m.candidates.sort(key=lambda c: -c.score)
+
+
+def mark_out_of_country(mentions: list[PlaceMention], ctx: TextContext) -> None:
+    """A name whose every candidate lies outside the country the text is about (the countries it
+    names or the caller's hint; else the one country its actors point to), and in a country no
+    other name of the text lies in, is no event place (``doubtful``) when it matched only loosely
+    ("Koguel" as Niger's Koguiele in a text about Burkina Faso) or when another name of the text
+    lies in the text's country, other than as a destination or origin ("the Egharghar valley
+    between Aguelhok and Tessalit" is not Niger's Egharghar). A name with its own country written after it ("Ayorou, Niger") is exempt
+    and is no evidence for the others."""
+    countries = ctx.countries or (ctx.cued if len(ctx.cued) == 1 else set())
+    if not countries:
+        return
+    tops = [
+        (norm(m.surface), m.candidates[0].iso2, m.cue > -1.0) for i, m in enumerate(mentions)
+        if m.candidates and m.cue > -3.0 and i not in ctx.attached
+    ]  # fmt: skip
+    for i, m in enumerate(mentions):
+        if not m.candidates or i in ctx.attached or any(c.iso2 in countries for c in m.candidates):
+            continue
+        key = norm(m.surface)
+        own = {c.iso2 for c in m.candidates}
+        if any(k != key and cc in own for k, cc, _ in tops) or _near_another(m, mentions):
+            continue  # another name of the text lies in that country or nearby: the text is about it too
+        loose = m.quality < 0.95
+        if loose or any(k != key and cc in countries and told for k, cc, told in tops):
+            m.doubtful = True
+            for c in m.candidates:
+                c.reasons.append("not in the country the text is about")
+
+
+def _near_another(m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Some candidate of another name of the text lies within 40 km of one of ``m``'s."""
+    key = norm(m.surface)
+    return any(
+        distance_km(c.latitude, c.longitude, o.latitude, o.longitude) < 40.0
+        for other in mentions if other is not m and norm(other.surface) != key
+        for o in other.candidates[:12]
+        for c in m.candidates[:12]
+    )  # fmt: skip

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sigact.geo.actor_cues import FALLBACK_REGIONS
 from sigact.geo.context import build_context
-from sigact.geo.document import coherence, proximity
+from sigact.geo.document import coherence, mark_out_of_country, proximity
 from sigact.geo.gazetteer import Entry, Gazetteer
 from sigact.geo.normalize import LEVEL_WORDS, norm
 from sigact.geo.places import Candidate, Place, PlaceMention, distance_km, make_candidate, make_place
@@ -108,6 +108,7 @@ class Geocoder:
 
         coherence(mentions, ctx)
         proximity(mentions)
+        mark_out_of_country(mentions, ctx)
         return list(mentions)
 
     # -- public API -----------------------------------------------------------------------------
@@ -141,8 +142,8 @@ class Geocoder:
         best: PlaceMention | None = None
         best_score = -math.inf
         for rank, m in enumerate(pool):
-            if not m.candidates or m.cue <= -3.0:
-                continue  # no name, or a person's name ("Minister Djibril Bassole")
+            if not m.candidates or m.cue <= -3.0 or m.doubtful:
+                continue  # no name, a person's name ("Minister Djibril Bassole"), a homonym abroad
             top = m.candidates[0]
             s = m.cue - 0.15 * rank + 0.3 * min(top.score - top.city, 3.0)
             if m.role == "context":
@@ -196,6 +197,8 @@ class Geocoder:
         units: list[tuple[PlaceMention, Candidate]] = []
         for group in (pool, [m for m in mentions if m not in pool]):
             for m in group:
+                if m.doubtful:
+                    continue
                 best = next(
                     (c for c in m.candidates if c.level is not None and (m.level is None or c.level == m.level)), None
                 )
@@ -205,6 +208,8 @@ class Geocoder:
                 break
         if not units:
             for m in pool:
+                if m.doubtful:
+                    continue
                 best = next((c for c in m.candidates if c.level is not None), None)
                 if best is not None:
                     units.append((m, best))

@@ -83,6 +83,8 @@ class PlaceMention:
     # inside a "(Admin2, Admin1)" group: the levels its position allows (last part: the region)
     group_levels: tuple[int, ...] = (1, 2, 3)
     quality: float = 1.0
+    # every candidate lies outside the country the text is about: never the event place
+    doubtful: bool = False
 
 
 @dataclass(slots=True)

@@ -106,7 +106,9 @@ QUARTER_GAP = re.compile(
     re.I,
 )
 
-COUNTRY_AFTER = re.compile(r"\s*(?:,|\(|\bin\b)\s*(Burkina Faso|Mali|Niger)\b(?!ia)")
+COUNTRY_AFTER = re.compile(
+    r"\s*(?:,|\(|\bin\b)\s*(?:(?:the\s+)?neighbou?ring\s+)?(Burkina Faso|Mali|Niger)\b(?!ia)"
+)  # "Nadiagou, Burkina Faso", "Koumbri in neighbouring Burkina Faso"
 
 _ACTOR_WORDS = frozenset(
     "militants militia militiamen brigade katiba fighters army forces soldiers government authorities "
