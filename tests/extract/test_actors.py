@@ -389,3 +389,11 @@ def test_victims_of_a_neighbouring_nationality_are_that_countrys_civilians() -> 
     assert e.actor2 == "Civilians (Burkina Faso)"
     mixed = _one("On 3 March 2020, gunmen abducted three workers, including a Togolese engineer, near Kayes.", day)
     assert mixed.actor2 == "Civilians (Mali)"
+
+
+def test_rioters_stoning_a_peacekeeping_convoy_face_the_peacekeepers() -> None:
+    e = _one("On 4 May 2020, angry youths threw stones at a MINUSMA convoy in Kidal and burned tyres on the main road.",
+             dt.date(2020, 5, 6))  # fmt: skip
+    assert e.event_type == "Riots"
+    assert e.actor1 == "Rioters (Mali)"
+    assert e.actor2 is not None and e.actor2.startswith("MINUSMA")

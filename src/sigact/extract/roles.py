@@ -47,6 +47,19 @@ _POLICE_ACTION = re.compile(
     r"responded|used|fired|dispersed|clashed|arrested|tear\s*gas|lacrymog\w*|dispersé\w*)|\btear\s*gas\b",
     re.IGNORECASE,
 )
+# a named armed group or foreign force the rioters faced: "threw stones at a MINUSMA convoy", "started to fight with
+# MNLA activists", "MINUSMA soldiers fired tear gas", "as MNLA fighters shot into the crowd"
+_CROWD_FACED_BEFORE = re.compile(
+    r"\b(?:(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+){0,3}?(?:at|on)|stoned|attacked|attacking|"
+    r"fight(?:ing)?\s+with|fought\s+(?:with|against)|clash(?:ed|es)?\s+with|lancé\s+des\s+pierres\s+sur)\s+(?:the\s+|an?\s+|les\s+|des\s+|la\s+|le\s+)?"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CROWD_FACED_AFTER = re.compile(
+    r"(?:\s+(?:soldiers|troops|forces|fighters|peacekeepers|personnel|elements|combatants))?\s+(?:\w+\s+){0,2}?"
+    r"(?:fired|shot|opened\s+fire|dispers\w*|used\s+tear|intervened|sought\s+to\s+dispers\w*)",
+    re.IGNORECASE,
+)
 _POLICE = re.compile(r"\b(?:police|gendarm\w*|security\s+forces|CRS|forces\s+de\s+l'ordre)\b", re.IGNORECASE)
 # police named only as a building the crowd burned ("set fire to the police station"), or police who are themselves the
 # rioters ("firing by mutinying police"): no police force faced the crowd (training split: 19 such riots without
@@ -544,6 +557,25 @@ def assign_roles(
                 roles.actor2, roles.inter2 = f"Rioters ({country})", 5
             else:
                 roles.actor2, roles.inter2 = reg.civilians(country), 7
+        elif (
+            event_type == "Riots"
+            and country
+            and (
+                faced := [
+                    s
+                    for s in armed
+                    if s.mention.kind == "named"
+                    and (_inter(s.name, s.mention, reg) or 0) in (2, 3, 8)
+                    and (
+                        _CROWD_FACED_BEFORE.search(text, max(0, s.mention.start - 60), s.mention.start)
+                        or _CROWD_FACED_AFTER.match(text, s.mention.end)
+                    )
+                ]  # fmt: skip
+            )
+        ):
+            # "youths threw stones at a MINUSMA convoy", "a march turned violent as MNLA fighters fired into the crowd":
+            # the armed group or foreign force the rioters faced
+            roles.actor2, roles.inter2 = faced[0].name, _inter(faced[0].name, faced[0].mention, reg)
         elif event_type == "Riots" and country and (_POLICE_ACTION.search(faced_text) or _POLICE.search(faced_text)):
             roles.actor2 = _crowd_control(armed, reg, country, date)
             roles.inter2 = 1
