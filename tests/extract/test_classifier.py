@@ -54,10 +54,16 @@ def test_fast_margins_equal_the_sklearn_model(clf: EventClassifier) -> None:
     texts = [
         "Militants ambushed an army patrol near the border, killing four soldiers.",
         "Hundreds of traders marched to the town hall to protest against new market taxes.",
+        # short words, repeats, accents, odd white space: the per-word memo of character n-grams must
+        # count exactly what scikit-learn counts, on the first reading of a word and on later ones
+        "A  IED hit a car.\n\tIt hit it at Kéra ; 2 dead, 2 hurt - a a a.",
+        "Des hommes armés ont attaqué le poste de gendarmerie de Kéra, tuant deux gendarmes.",
+        "",
     ]
     inputs = [model_input(t) for t in texts] if clf.role_features else texts
     expected = clf.model.decision_function(clf.vectorizer.transform(inputs))
     assert np.allclose(clf.margins(texts), expected, atol=1e-4)
+    assert np.allclose(clf.margins(texts[::-1]), expected[::-1], atol=1e-4)
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,8 @@ class _FastTfidf:
     Same analyzer, vocabulary, idf, sublinear tf and L2 norm, so the features equal sklearn's.
     """
 
+    _WORD_MEMO_MAX = 200_000  # words whose character n-grams are remembered (cleared when full)
+
     def __init__(self, tf: Any, offset: int) -> None:
         self.analyze = tf.build_analyzer()
         self.vocab: dict[str, int] = {k: int(v) + offset for k, v in tf.vocabulary_.items()}
@@ -132,18 +134,60 @@ class _FastTfidf:
         self.idf[offset:] = tf.idf_
         self.sublinear = bool(tf.sublinear_tf)
         self.norm = tf.norm
+        # "char_wb" n-grams never cross a word boundary, so a text's n-grams are its words' n-grams: each
+        # word's in-vocabulary n-grams are computed once and remembered (most words recur from text to text)
+        self._char_wb: tuple[int, int] | None = None
+        if tf.analyzer == "char_wb":
+            self._char_wb = (int(tf.ngram_range[0]), int(tf.ngram_range[1]))
+        self._preprocess = tf.build_preprocessor()
+        self._word_grams: dict[str, list[int]] = {}
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+    def _grams_of_word(self, word: str) -> list[int]:
+        """The vocabulary indices of one word's character n-grams, as sklearn's ``char_wb`` analyzer
+        makes them (the word padded with one space each side; a word shorter than n counted once)."""
+        assert self._char_wb is not None
+        lo, hi = self._char_wb
+        w = " " + word + " "
+        size = len(w)
+        vocab = self.vocab
+        out: list[int] = []
+        for n in range(lo, hi + 1):
+            for start in range(max(size - n, 0) + 1):
+                j = vocab.get(w[start : start + n])
+                if j is not None:
+                    out.append(j)
+            if size <= n:
+                break
+        if len(self._word_grams) >= self._WORD_MEMO_MAX:
+            self._word_grams.clear()
+        self._word_grams[word] = out
+        return out
+
+    def _counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Vocabulary indices and their counts in ``text``."""
+        if self._char_wb is not None:
+            memo = self._word_grams
+            found: list[int] = []
+            for word in self._preprocess(text).split():
+                grams = memo.get(word)
+                found.extend(grams if grams is not None else self._grams_of_word(word))
+            if not found:
+                return np.zeros(0, dtype=np.int64), np.zeros(0)
+            idx, n = np.unique(np.asarray(found, dtype=np.int64), return_counts=True)
+            return idx, n.astype(np.float64)
         counts: dict[int, int] = {}
         vocab = self.vocab
         for gram in self.analyze(text):
             j = vocab.get(gram)
             if j is not None:
                 counts[j] = counts.get(j, 0) + 1
-        if not counts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
         idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        return idx, np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        idx, tf = self._counts(text)
+        if not len(idx):
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
         if self.sublinear:
             tf = np.log(tf) + 1.0
         val = tf * self.idf[idx]
