@@ -32,6 +32,10 @@ from sigact.extract.fatalities import count_fatalities
         ("The hostage was subsequently executed, his family said.", 1),
         ("A thief was lynched by the crowd before police arrived.", 0),
         ("The convoy was attacked but nobody was killed.", 0),
+        # deaths told as "also killed" add to those told before
+        ("Gunmen opened fire on the patrol and killed 2, wounding four others. A herder was also killed.", 3),
+        ("Three gendarmes died in the blast; the bomber was also killed.", 4),
+        ("Five soldiers were killed and two attackers also died.", 7),
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

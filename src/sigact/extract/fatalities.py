@@ -630,6 +630,13 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     found += [b for b in bare if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
     spans = [(f.start, f.end) for f in found]
     found += [b for b in singles if not any(s <= b.start < e or b.start <= s < b.end for s, e in spans)]
+    if found:
+        # a person told as "also killed" is a death of its own, not only an item of a list
+        found = [Figure(f.value, f.group, f.start, f.end) if f.single and _ALSO_AFTER.match(text, f.end) else f
+                 for f in found]  # fmt: skip
+        spans = [(f.start, f.end) for f in found]
+        also = (Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end()) for m in _ALSO_ONE_RE.finditer(text))
+        found += [a for a in also if not any(s < a.end and a.start < e for s, e in spans)]
     found.sort(key=lambda f: f.start)
     # "two Islamists were killed. One of the Islamists killed was their leader": a part of a figure told
     found = [f for f in found if not (_is_partitive(text, f) and any(
@@ -708,7 +715,7 @@ def _total(text: str, figs: list[Figure]) -> int | None:
     if figs:
         precise = [f for f in figs if not f.vague] or figs
         # "They also killed two more people", "another 3 died": figures that add to the others
-        extra = [f for f in precise if f.group == "" and _is_additional(text, f)]
+        extra = [f for f in precise if (f.group == "" and _is_additional(text, f)) or _ALSO_AFTER.match(text, f.end)]
         precise = [f for f in precise if f not in extra]
         generic = [f.value for f in precise if f.group == ""]
         by_group: dict[str, int] = {}
@@ -732,6 +739,20 @@ def _total(text: str, figs: list[Figure]) -> int | None:
 
 def _is_partitive(text: str, f: Figure) -> bool:
     return bool(re.match(r"\S+\s+of\s+the\s", text[f.start : f.end], re.IGNORECASE))
+
+
+# "... were also killed", "also died": deaths added to those told before, whatever the group
+_ALSO_AFTER = re.compile(
+    r"\s*(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+also|also\s+(?:been\s+)?)\s*(?:killed|died|dead|shot\s+dead|"
+    r"executed|perished)\b|\s+(?:ont|a)\s+(?:également|aussi)\s+été\s+tué",
+    re.IGNORECASE,
+)
+# one person named by role who "was also killed" ("the bomber was also killed", "his son also died")
+_ALSO_ONE_RE = re.compile(
+    rf"\b(?:the|a|an|one|his|her|their|its)\s+(?:(?!(?:and|of|in|at|on|by)\b)[\w'’-]+\s+){{0,3}}?{_ROLE}(?=\s*"
+    r"(?:(?:was|has\s+been|had\s+been)\s+also|also)\s+(?:killed|died|shot\s+dead|executed)\b)",
+    re.IGNORECASE,
+)
 
 
 def _is_additional(text: str, f: Figure) -> bool:
