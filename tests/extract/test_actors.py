@@ -397,3 +397,10 @@ def test_rioters_stoning_a_peacekeeping_convoy_face_the_peacekeepers() -> None:
     assert e.event_type == "Riots"
     assert e.actor1 == "Rioters (Mali)"
     assert e.actor2 is not None and e.actor2.startswith("MINUSMA")
+
+
+def test_unnamed_rebels_of_the_2012_rebellion_in_mali_are_the_mnla() -> None:
+    e = _one("Rebel forces overran the army camp of Tessalit after weeks of fighting.", dt.date(2012, 3, 12))
+    assert e.actor1 == "MNLA: National Movement for the Liberation of Azawad"
+    later = _one("Rebels attacked an army post near Tessalit on 10 June 2019.", dt.date(2019, 6, 12))
+    assert later.actor1 == "Unidentified Armed Group (Mali)"

@@ -185,6 +185,12 @@ _ISLAMIST_MILITIA_PERIOD = (dt.date(2015, 1, 1), dt.date(2019, 6, 30))
 # "Islamists" in Mali under Ansar Dine, the leading group of the occupation (training split: 32 of 55 such actors;
 # AQIM 7, MUJAO 4, the unidentified armed group 1)
 _OCCUPATION_PERIOD = (dt.date(2012, 4, 1), dt.date(2013, 4, 30))
+# The Tuareg rebellion of 2012 in northern Mali, from its first attacks (17 January) to the MNLA's declaration of
+# independence (6 April), was led by the MNLA: unnamed "rebels" of that period are coded as the MNLA (training split:
+# 14 of 15 such notes)
+_REBELLION_PERIOD = (dt.date(2012, 1, 17), dt.date(2012, 4, 6))
+_MNLA = "MNLA: National Movement for the Liberation of Azawad"
+_REBEL = re.compile(r"\b(?:rebels?|rebelles?|separatists?|séparatistes?)\b", re.IGNORECASE)
 
 
 def _country_variant(name: str, reg: Registry, country: str | None, date: dt.date | None) -> str:
@@ -354,6 +360,14 @@ def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | N
             ethnic = _ethnic_prefix(text, m, reg, country)
             if ethnic is not None:
                 return ethnic
+        if (
+            country == "Mali"
+            and date is not None
+            and _REBELLION_PERIOD[0] <= date <= _REBELLION_PERIOD[1]
+            and _REBEL.search(m.surface)
+            and _MNLA in reg
+        ):
+            return _MNLA
         if (
             country == "Mali"
             and date is not None
