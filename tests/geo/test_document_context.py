@@ -122,3 +122,12 @@ def test_a_place_abroad_stays_there_when_the_text_places_it_there(geocoder: Geoc
     text = "Two youths were shot dead near Douentza, after a visit to Koumbri in neighbouring Burkina Faso."
     place = geocoder.locate(text, focus=(0, text.index(",")), country_hint="Burkina Faso")
     assert place is not None and place.surface == "Douentza" and place.country == "Mali"
+
+
+def test_a_city_is_the_city_whatever_country_the_text_is_about(geocoder: Geocoder) -> None:
+    # Niger has hamlets called Gao; a text about a Nigerien peacekeeper still means Mali's city
+    place = geocoder.locate("Unknown gunmen shot dead a Nigerien peacekeeper in Gao.", country_hint="Niger")
+    assert place is not None and (place.country, place.admin1) == ("Mali", "Gao")
+    # unless the text writes the country right after the name
+    place = geocoder.locate("Unknown gunmen shot dead a herder in Gao, Niger.")
+    assert place is not None and place.country == "Niger"

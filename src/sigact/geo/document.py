@@ -115,8 +115,8 @@ def mark_out_of_country(mentions: list[PlaceMention], ctx: TextContext) -> None:
     other name of the text lies in, is no event place (``doubtful``) when it matched only loosely
     ("Koguel" as Niger's Koguiele in a text about Burkina Faso) or when another name of the text
     lies in the text's country, other than as a destination or origin ("the Egharghar valley
-    between Aguelhok and Tessalit" is not Niger's Egharghar). A name with its own country written after it ("Ayorou, Niger") is exempt
-    and is no evidence for the others."""
+    between Aguelhok and Tessalit" is not Niger's Egharghar). A name with its own country written
+    after it ("Ayorou, Niger") is exempt and is no evidence for the others."""
     countries = ctx.countries or (ctx.cued if len(ctx.cued) == 1 else set())
     if not countries:
         return

@@ -24,6 +24,9 @@ def score_mention(m: PlaceMention, ctx: TextContext, me: int = -1) -> None:
             if c.iso2 in countries:
                 s += 1.0
                 why.append("country named")
+            elif own is None and c.population >= CITY and c.level is None and m.quality >= 0.95:
+                # a city everybody means by its name: "a Nigerien officer shot dead in Gao" is Mali's Gao
+                why.append("other country (a city)")
             else:
                 s -= 1.0
                 why.append("other country")
