@@ -210,3 +210,10 @@ def test_repeated_find_gives_the_same_mentions_and_the_list_is_the_callers(reg: 
     again = reg.find(text)
     assert [m.surface for m in again] == [m.surface for m in reg.find(text)]
     assert again and any(m.canonical and m.canonical.startswith("JNIM") for m in again)
+
+
+def test_islamists_named_with_an_adjective_are_one_generic_mention(reg: Registry) -> None:
+    for text in ("Militant Islamists flogged two men.", "Islamic extremists destroyed a school.", "armed Islamists"):
+        found = reg.find(text, date=None, country="Mali")
+        assert len(found) == 1, found
+        assert found[0].kind == "armed_generic"

@@ -404,3 +404,8 @@ def test_unnamed_rebels_of_the_2012_rebellion_in_mali_are_the_mnla() -> None:
     assert e.actor1 == "MNLA: National Movement for the Liberation of Azawad"
     later = _one("Rebels attacked an army post near Tessalit on 10 June 2019.", dt.date(2019, 6, 12))
     assert later.actor1 == "Unidentified Armed Group (Mali)"
+
+
+def test_militant_islamists_during_the_occupation_of_northern_mali_are_ansar_dine() -> None:
+    e = _one("Militant Islamists flogged two young men in public in Timbuktu on Friday.", dt.date(2012, 9, 16))
+    assert e.actor1 == "Ansar Dine"

@@ -179,7 +179,10 @@ _DEMONYMS = [
 
 # ACLED coded unnamed Islamist fighters as "Islamist Militia (<country>)" from 2015 to mid-2019 (in the
 # training split: 53 of 77 such notes); before and after, the unnamed attacker is "Unidentified Armed Group".
-_ISLAMIST = re.compile(r"\b(?:islamist|jihadist|djihadiste|islamiste)", re.IGNORECASE)
+_ISLAMIST = re.compile(
+    r"\b(?:islamist|jihadist|djihadiste|islamiste|islamic\s+(?:militants?|extremists?|fighters?|groups?))",
+    re.IGNORECASE,
+)
 _ISLAMIST_MILITIA_PERIOD = (dt.date(2015, 1, 1), dt.date(2019, 6, 30))
 # During the occupation of northern Mali (spring 2012 to the French-led reconquest of early 2013) ACLED coded unnamed
 # "Islamists" in Mali under Ansar Dine, the leading group of the occupation (training split: 32 of 55 such actors;
