@@ -36,6 +36,7 @@ from sigact.extract.fatalities import count_fatalities
         ("Gunmen opened fire on the patrol and killed 2, wounding four others. A herder was also killed.", 3),
         ("Three gendarmes died in the blast; the bomber was also killed.", 4),
         ("Five soldiers were killed and two attackers also died.", 7),
+        ("The ambush left 12 soldiers dead, 9 gone missing and 5 assailants killed.", 17),  # missing: not dead
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

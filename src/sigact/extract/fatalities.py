@@ -253,7 +253,7 @@ _GOVERNING_VERB = re.compile(
 )
 
 
-_RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly|went)\s+)?(\w+)", re.IGNORECASE)  # "went missing"
+_RIGHT_AFTER = re.compile(r"\s+(?:(?:\w+ly|also|reportedly|went|gone)\s+)?(\w+)", re.IGNORECASE)  # "gone missing"
 _NEXT_COUNT = re.compile(  # "a dozen", not "a police officer"
     rf"(?:,|\band)\s+(?!an?\s+(?!dozen\b|few\b|hundred\b)|une?\s)(?:{NUMBER_PATTERN})\s", re.IGNORECASE
 )
