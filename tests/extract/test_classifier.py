@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sigact.extract.classifier import EventClassifier, Prediction, model_input, role_tokens
+from sigact.extract.classifier import EventClassifier, Prediction, harm_tokens, model_input, role_tokens
 from sigact.extract.typing_rules import apply_rules
 from sigact.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -42,6 +42,15 @@ def test_role_tokens_of_a_text_without_actors_are_empty() -> None:
     assert role_tokens("Heavy rain flooded the road on Tuesday.") == ""
 
 
+def test_harm_tokens_say_whether_anyone_was_killed_or_wounded() -> None:
+    assert harm_tokens("Gunmen looted the market and killed a trader.") == "zzkill"
+    assert harm_tokens("Gunmen looted the market; two traders were wounded.") == "zznokill zzinj"
+    assert harm_tokens("Gunmen looted the market and left.") == "zznokill"
+    assert harm_tokens("Deux soldats tués et trois blessés.") == "zzkill zzinj"
+    assert model_input("Gunmen killed a trader.").endswith(" zzkill")
+    assert "zzkill" not in model_input("Gunmen killed a trader.", harm=False)
+
+
 # --- the bundled model ---------------------------------------------------------------------------------
 
 
@@ -60,7 +69,7 @@ def test_fast_margins_equal_the_sklearn_model(clf: EventClassifier) -> None:
         "Des hommes armés ont attaqué le poste de gendarmerie de Kéra, tuant deux gendarmes.",
         "",
     ]
-    inputs = [model_input(t) for t in texts] if clf.role_features else texts
+    inputs = [model_input(t, harm=clf.harm_features) for t in texts] if clf.role_features else texts
     expected = clf.model.decision_function(clf.vectorizer.transform(inputs))
     assert np.allclose(clf.margins(texts), expected, atol=1e-4)
     assert np.allclose(clf.margins(texts[::-1]), expected[::-1], atol=1e-4)

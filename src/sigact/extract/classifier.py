@@ -14,7 +14,8 @@ Besides the text's own words and characters, the word features see a few tokens 
 and who suffers (``role_tokens``): each actor the registry finds is typed (state forces, an armed
 group, civilians, a crowd) and, from the verbs around it, marked as the agent or the victim of the
 violence ("gunmen killed two soldiers" -> an armed agent, a state victim). ACLED's line between an
-Armed clash and an Attack is exactly that: who was hit, whatever the group's name or spelling.
+Armed clash and an Attack is exactly that: who was hit, whatever the group's name or spelling. Two
+more tokens say whether anyone was killed and whether anyone was wounded (``harm_tokens``).
 """
 
 from __future__ import annotations
@@ -94,9 +95,27 @@ def role_tokens(text: str, registry: Registry | None = None) -> str:
     return " ".join(toks)
 
 
-def model_input(text: str) -> str:
-    """What the model reads: the text, then its role tokens."""
-    return text + SEP + role_tokens(text)
+# Whether the text tells a death, and whether it tells injuries: ACLED codes a looting, an abduction or a
+# demonstration in which people are killed or wounded as the attack or the violent demonstration, and the
+# n-grams alone weigh such words among many others (5-fold CV on the train split: sub_event_type wF1
+# 0.840 -> 0.843, event_type accuracy 0.883 -> 0.885)
+_KILLED = re.compile(r"\b(?:killed|killing|dead|died|death|bodies|body|executed|murdered|tués?|morts?)\b", re.I)
+_INJURED = re.compile(r"\b(?:wounded|injured|blessés?)\b", re.I)
+
+
+def harm_tokens(text: str) -> str:
+    """``zzkill`` when the text tells a death (``zznokill`` when it does not), then ``zzinj`` when it
+    tells injuries."""
+    toks = "zzkill" if _KILLED.search(text) else "zznokill"
+    return toks + " zzinj" if _INJURED.search(text) else toks
+
+
+def model_input(text: str, harm: bool = True) -> str:
+    """What the model reads: the text, then its role tokens and (``harm``) its harm tokens."""
+    tokens = role_tokens(text)
+    if harm:
+        tokens = f"{tokens} {harm_tokens(text)}"
+    return text + SEP + tokens
 
 
 def word_input(s: str) -> str:
@@ -208,6 +227,7 @@ class EventClassifier:
         self.classes: list[str] = [str(c) for c in self.model.classes_]
         self.meta: dict[str, Any] = bundle.get("meta", {})
         self.role_features = bool(self.meta.get("role_features", False))
+        self.harm_features = bool(self.meta.get("harm_features", False))
         # fast path: the FeatureUnion's parts, concatenated in order, dotted with float64 weights
         self._parts: list[_FastTfidf] = []
         offset = 0
@@ -250,7 +270,7 @@ class EventClassifier:
         out = np.empty((len(texts), len(self.classes)))
         for i, text in enumerate(texts):
             if self.role_features:
-                text = model_input(text)
+                text = model_input(text, harm=self.harm_features)
             row = self._intercept.copy()
             for part in self._parts:
                 idx, val = part.features(text)
