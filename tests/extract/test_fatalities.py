@@ -71,6 +71,8 @@ def test_dates_and_ages_are_not_fatalities() -> None:
         ("Several soldiers were killed in an ambush.", (3, True)),  # a conventional figure
         ("Dozens of civilians were killed.", (12, True)),
         ("Militants massacred villagers in the hamlet.", (10, True)),
+        ("Selon des témoins, l'attaque a fait de très nombreux morts.", (10, True)),  # "very many dead"
+        ("Gunmen surrounded the church before massacring worshippers.", (10, True)),
         ("Gunmen killed 12 villagers.", (12, False)),  # stated
         ("Militants killed a dozen villagers.", (12, False)),  # "a dozen" is a number, not vague
         ("Gunmen killed a farmer.", (1, False)),

@@ -77,7 +77,8 @@ _ZERO_RE = re.compile(
     re.IGNORECASE,
 )
 _MASS_RE = re.compile(
-    r"\b(?:massacre[sd]?|heavy\s+(?:losses|casualties|toll)|many\s+(?:dead|killed|deaths)|"
+    r"\b(?:massacre[sd]?|massacring|heavy\s+(?:losses|casualties|toll)|(?:very\s+)?many\s+(?:dead|killed|deaths)|"
+    r"numerous\s+(?:dead|deaths)|(?:très\s+)?nombreu(?:x|ses)\s+(?:morts|victimes|tués)|massacrant|"
     r"lourdes?\s+pertes|lourd\s+bilan|carnage|bloodbath)\b",
     re.IGNORECASE,
 )
