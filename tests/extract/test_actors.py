@@ -409,3 +409,17 @@ def test_unnamed_rebels_of_the_2012_rebellion_in_mali_are_the_mnla() -> None:
 def test_militant_islamists_during_the_occupation_of_northern_mali_are_ansar_dine() -> None:
     e = _one("Militant Islamists flogged two young men in public in Timbuktu on Friday.", dt.date(2012, 9, 16))
     assert e.actor1 == "Ansar Dine"
+
+
+def test_looting_by_unnamed_perpetrators_is_the_unidentified_armed_groups() -> None:
+    e = _one("Looting: on 2 March 2019, a group of ten men on motorbikes ransacked and burned four shops in Tin-Akof, "
+             "Oudalan province.", dt.date(2019, 3, 4))  # fmt: skip
+    assert e.sub_event_type == "Looting/property destruction"
+    assert e.actor1 == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_a_strike_is_the_protesters_action() -> None:
+    e = _one("On 4 February 2019, court clerks in Dori began a 72-hour strike over insecurity and closed the court.",
+             dt.date(2019, 2, 6))  # fmt: skip
+    assert e.event_type == "Strategic developments"
+    assert e.actor1 == "Protesters (Burkina Faso)"

@@ -127,6 +127,12 @@ _FOUGHT_BACK = re.compile(
     re.IGNORECASE,
 )
 _NATIONALITY_AND = re.compile(r"\b([A-Z][a-zè]+)\s+(?:and/or|and|or|&|et)\s+$")
+_STRIKE = re.compile(
+    r"\b(?:(?:went|go|going|are|were|began|begin|started|launched|called|observ\w+|held)\s+(?:on\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?strikes?|strikers|on\s+strike|(?:general|hunger|sit-down|teachers['’]?|workers['’]?)\s+strike|"
+    r"sit-ins?|grèves?|grévistes|en\s+grève|laid\s+down\s+(?:their\s+)?tools)\b",
+    re.IGNORECASE,
+)
 _GOVERNMENT = re.compile(
     r"\b(?:government|governor|president|prime\s+minister|minist(?:er|ry)|authorities|junta|curfew|"
     r"state\s+of\s+(?:emergency|siege)|decree|gouvernement|gouverneur|président|ministre|ministère|autorités|junte|"
@@ -828,8 +834,13 @@ def assign_roles(
         roles.inter1 = _inter(roles.actor1, None, reg)
     if roles.actor1 is None and country and event_type == "Strategic developments":
         # a development with no armed actor: the crowd that gathered, or the government that decided
-        if any(s.mention.kind == "protesters" for s in slots):
+        if any(s.mention.kind == "protesters" for s in slots) or _STRIKE.search(text, lo, hi):
+            # a strike or sit-in by workers, teachers or students is the protesters' action, as ACLED codes it
             roles.actor1, roles.inter1 = f"Protesters ({country})", 6
+        elif sub_event_type == "Looting/property destruction":
+            # "a group of men ransacked five bars", "the mayor's office was burned": unknown perpetrators
+            roles.actor1 = reg.unidentified(country)
+            roles.inter1 = _inter(roles.actor1, None, reg)
         elif _GOVERNMENT.search(text, lo, hi):
             roles.actor1 = reg.state_forces(country, date, "government")
             roles.inter1 = 1
