@@ -131,3 +131,15 @@ def test_a_city_is_the_city_whatever_country_the_text_is_about(geocoder: Geocode
     # unless the text writes the country right after the name
     place = geocoder.locate("Unknown gunmen shot dead a herder in Gao, Niger.")
     assert place is not None and place.country == "Niger"
+
+
+def test_a_loose_spelling_far_from_every_other_place_is_not_the_event_place(geocoder: Geocoder) -> None:
+    # "Goma-Coura" only looks like Gakoura, 500 km away in Kayes; the road it is on is in Ségou
+    text = "Soldiers dismantled a mine on the road near Goma-Coura, on the axis linking Diabaly and Nampala."
+    goma = geocoder.find_places(text, "Mali")[0]
+    assert goma.surface == "Goma-Coura" and goma.doubtful
+    place = geocoder.locate(text, country_hint="Mali")
+    assert place is not None and place.admin1 == "Segou"
+    # alone, the look-alike is all the text gives
+    place = geocoder.locate("Soldiers dismantled a mine on the road near Goma-Coura.", country_hint="Mali")
+    assert place is not None and place.admin1 == "Kayes"

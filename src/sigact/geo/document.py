@@ -1,7 +1,8 @@
 """Disambiguation by the document as a whole: one report stays in one country and region
 (:func:`coherence`), candidates near the text's other places are preferred (:func:`proximity`), and
-a name found only in another country than the one the text is about is not its event place
-(:func:`mark_out_of_country`)."""
+a name found only in another country than the one the text is about (:func:`mark_out_of_country`)
+or a loose spelling far from every other place of the text (:func:`mark_far_loose`) is not its
+event place."""
 
 from __future__ import annotations
 
@@ -147,3 +148,34 @@ def _near_another(m: PlaceMention, mentions: list[PlaceMention]) -> bool:
         for o in other.candidates[:12]
         for c in m.candidates[:12]
     )  # fmt: skip
+
+
+FAR_KM = 150.0  # a loose spelling this far from every place named as written is a mere look-alike
+
+
+def mark_far_loose(mentions: list[PlaceMention]) -> None:
+    """A name matched only loosely whose every candidate lies more than FAR_KM from every place
+    the text names as written (names of four letters or more, not joined to it) is no event
+    place: "Goma-Coura, axis Diabaly-Nampala" is not a look-alike in Kayes 600 km from both towns."""
+    named = [
+        m for m in mentions
+        if m.candidates and m.quality >= 0.95 and m.cue > -3.0 and not m.doubtful and len(m.surface) >= 4
+    ]  # fmt: skip
+    if not named:
+        return
+    for m in mentions:
+        if m.doubtful or not m.candidates or m.quality >= 0.95:
+            continue
+        key = norm(m.surface)
+        anchors = [
+            c for o in named if norm(o.surface) != key and not (o.start <= m.end + 1 and m.start <= o.end + 1)
+            for c in o.candidates[:3] if c.level is None or o.role == "context"
+        ]  # fmt: skip
+        if anchors and all(
+            distance_km(c.latitude, c.longitude, a.latitude, a.longitude) > FAR_KM
+            for c in m.candidates[:12]
+            for a in anchors
+        ):
+            m.doubtful = True
+            for c in m.candidates:
+                c.reasons.append("far from every other place of the text")

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from sigact.geo.actor_cues import FALLBACK_REGIONS
 from sigact.geo.context import build_context
-from sigact.geo.document import coherence, mark_out_of_country, proximity
+from sigact.geo.document import coherence, mark_far_loose, mark_out_of_country, proximity
 from sigact.geo.gazetteer import Entry, Gazetteer
 from sigact.geo.normalize import LEVEL_WORDS, norm
 from sigact.geo.places import Candidate, Place, PlaceMention, distance_km, make_candidate, make_place
@@ -109,6 +109,7 @@ class Geocoder:
         coherence(mentions, ctx)
         proximity(mentions)
         mark_out_of_country(mentions, ctx)
+        mark_far_loose(mentions)
         return list(mentions)
 
     # -- public API -----------------------------------------------------------------------------
