@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from sigact.extract.classifier import EventClassifier, Prediction, harm_tokens, model_input, role_tokens
+from sigact.extract.classifier import (
+    EventClassifier,
+    Prediction,
+    english_gloss,
+    harm_tokens,
+    model_input,
+    role_tokens,
+)
 from sigact.extract.typing_rules import apply_rules
 from sigact.taxonomy import SUB_EVENT_TO_TYPE
 
@@ -284,3 +291,16 @@ def test_arrests_made_in_a_fight_are_the_fight() -> None:
 def test_arrests_alone_stay_arrests() -> None:
     text = "Gendarmes arrested five men suspected of supplying fuel to armed groups near the market."
     assert apply_rules(text, _pred(("Arrests", 0.5), ("Armed clash", 0.3)))[1] == "Arrests"
+
+
+def test_a_french_report_is_read_through_an_english_gloss(clf: EventClassifier) -> None:
+    text = (
+        "Des assaillants ont incendié plusieurs boutiques et pillé le marché du village, selon des habitants "
+        "joints par téléphone."
+    )
+    gloss = english_gloss(text).split()
+    assert {"burned", "looted", "gunmen"} <= set(gloss)
+    assert gloss[-1] in model_input(text)
+    assert clf.predict([text])[0].sub_event_type == "Looting/property destruction"
+    # an English text gets no gloss
+    assert english_gloss("Gunmen looted the market of the village and burned shops, residents said.") == ""

@@ -110,11 +110,69 @@ def harm_tokens(text: str) -> str:
     return toks + " zzinj" if _INJURED.search(text) else toks
 
 
+# The model learned from English notes; a French report is read through an English gloss of its event words,
+# appended to what the word features see (the character features still read the French text).
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|et|est|dans|ont|été|pour|par|avec|sur|qui|aux|selon)\b", re.I)
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|of|was|were|with|for|by|on|in|to|from|have|has|had)\b", re.I)
+_GLOSS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx, re.I), gloss)
+    for rx, gloss in (
+        (r"\battaqu\w*", "attacked attack"),
+        (r"\bassaut", "assault"),
+        (r"\btu(?:é|és|ée|ées|ant|er|ait|aient)\b|\bdécéd\w*|\bmorts?\b|\btuerie", "killed"),
+        (r"\bbless(?:é|és|ée|ées|ure|ures)\b", "wounded"),
+        (r"\bembuscades?\b", "ambushed ambush"),
+        (r"\baffrontements?\b|\baccrochages?\b|\béchanges?\s+de\s+tirs\b", "clashes clashed"),
+        (r"\bcombats?\b", "fighting"),
+        (r"\benlev(?:é|és|ée|ées|ement|ements)\b|\bkidnapp\w*|\brapts?\b", "abducted"),
+        (r"\botages?\b", "hostages"),
+        (r"\bmanifest(?:ation|ations|ants|é|ée|aient|ent)\b", "protest protesters"),
+        (r"\bgrèves?\b", "strike"),
+        (r"\bémeutes?\b|\bémeutiers\b", "riot rioters"),
+        (r"\bsoldats?\b|\bmilitaires\b", "soldiers"),
+        (r"\barmée\b", "army"),
+        (r"\bgendarm\w*", "gendarmes"),
+        (r"\bpolic(?:e|iers?)\b", "police"),
+        (r"\bforces\s+de\s+(?:défense|sécurité)\b|\bFDS\b", "security forces"),
+        (r"\bvolontaires\s+pour\s+la\s+défense\b|\bVDP\b", "VDP volunteers"),
+        (r"\b(?:terroristes?|djihadistes?|jihadistes?|islamistes?)\b", "militants jihadists"),
+        (r"\b(?:hommes|individus|assaillants)\s+armés\b|\bassaillants\b", "gunmen assailants"),
+        (r"\bcivils?\b|\bpopulations?\b", "civilians"),
+        (r"\bvillageois\b|\bhabitants\b", "villagers residents"),
+        (r"\b(?:base|camp)\s+militaire\b|\bcasernes?\b|\bdétachement\b", "military base camp"),
+        (r"\bengins?\s+explosifs?\b|\bEEI\b|\bmines?\s+artisanales?\b", "IED explosive device"),
+        (r"\bfrappes?\s+aériennes?\b|\bbombardements?\s+aériens?\b|\bfrappes?\s+de\s+drones?\b", "airstrike"),
+        (r"\bkamikazes?\b|\battentats?[-\s]suicides?\b", "suicide bomber"),
+        (r"\bobus\b|\bmortiers?\b|\btirs\s+d'artillerie\b", "shelling mortar"),
+        (r"\bincendi\w*|\bbrûl\w*", "burned"),
+        (r"\bpill(?:é|és|ée|ées|age|ages|ent|aient)\b|\bsacag\w*|\bsaccag\w*", "looted"),
+        (r"\barrêt(?:é|és|ée|ées)\b|\binterpell\w*", "arrested"),
+        (r"\bexécut\w*", "executed"),
+        (r"\bassassin\w*", "assassinated"),
+        (r"\bneutralis\w*", "neutralized"),
+        (r"\brepouss\w*", "repelled"),
+        (r"\bvéhicules?\s+blindés?\b", "armoured vehicles"),
+    )
+)
+
+
+def english_gloss(text: str) -> str:
+    """For a text in French, English words for the event words it uses ("soldats tués" -> "soldiers
+    killed"), else ""."""
+    if len(_FRENCH_WORDS.findall(text)) <= len(_ENGLISH_WORDS.findall(text)):
+        return ""
+    return " ".join(gloss for rx, gloss in _GLOSS if rx.search(text))
+
+
 def model_input(text: str, harm: bool = True) -> str:
-    """What the model reads: the text, then its role tokens and (``harm``) its harm tokens."""
+    """What the model reads: the text, then its role tokens, (``harm``) its harm tokens and, for a French
+    text, the English gloss of its event words."""
+    gloss = english_gloss(text)
     tokens = role_tokens(text)
     if harm:
-        tokens = f"{tokens} {harm_tokens(text)}"
+        tokens = f"{tokens} {harm_tokens(text + ' ' + gloss if gloss else text)}"
+    if gloss:
+        tokens = f"{tokens} {gloss}"
     return text + SEP + tokens
 
 
