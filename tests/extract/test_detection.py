@@ -264,6 +264,8 @@ def test_a_brief_strategic_development_is_read_without_a_date() -> None:
     assert brief("The rebel alliance suspended its participation in the peace talks.")
     assert brief("A new contingent of peacekeepers arrived in Kidal over the weekend.")
     assert brief("Several tonnes of explosives were discovered by soldiers in a house near Tessalit.")
+    assert brief("The local katiba declared allegiance to the Islamic State.")
+    assert brief("The governor ordered the temporary closure of all gold mining sites in the province.")
     # not a development, a threat, history dated to a year, or a bare release (told in passing in reports)
     assert not brief("Residents said the market in Gao reopened.")
     assert not brief("The militia threatened to form a new coalition with other groups.")
