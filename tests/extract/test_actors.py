@@ -426,3 +426,12 @@ def test_a_strike_is_the_protesters_action() -> None:
              dt.date(2019, 2, 6))  # fmt: skip
     assert e.event_type == "Strategic developments"
     assert e.actor1 == "Protesters (Burkina Faso)"
+
+
+def test_a_humanitarian_organisation_attacked_is_civilians_with_the_organisation_associated() -> None:
+    e = _one(
+        "On 12 October 2019, unknown gunmen seized a vehicle belonging to the ICRC near Menaka.", dt.date(2019, 10, 14)
+    )
+    assert e.actor1 == "Unidentified Armed Group (Mali)"
+    assert e.actor2 == "Civilians (Mali)"
+    assert e.assoc_actor_2 is not None and e.assoc_actor_2.startswith("ICRC")

@@ -553,8 +553,14 @@ def assign_roles(
             slots.append(_Slot(name, m, m.qualifier == "suspected"))
     slots = _merge_or(text, _merge_parent(text, slots, reg))
     main = [s for s in slots if lo <= s.mention.start < hi] or slots
-    armed = [s for s in main if s.mention.kind != "civilians" and not s.name.startswith("Civilians")]
-    civ = [s for s in main if s.mention.kind == "civilians" or s.name.startswith("Civilians")]
+    # named groups of civilians ("ICRC", "MSF", "Fulani Ethnic Group") are civilians: ACLED codes their people as
+    # "Civilians (Country)", the organisation or community as an associated actor
+    civ = [
+        s for s in main
+        if s.mention.kind == "civilians" or s.name.startswith("Civilians")
+        or (s.mention.kind == "named" and (_inter(s.name, s.mention, reg) == 7 or s.name.startswith("ICRC")))
+    ]  # fmt: skip
+    armed = [s for s in main if s not in civ]
     roles = Roles()
 
     if event_type in ("Protests", "Riots"):
@@ -821,6 +827,9 @@ def assign_roles(
         if target is not None and roles.actor1 is None and target not in passive:
             roles.actor1, roles.inter1 = target.name, _inter(target.name, target.mention, reg)
         roles.actor2, roles.inter2 = reg.civilians(country), 7
+        named_civ = [s.name for s in civ if s.mention.kind == "named" and not s.name.startswith("Civilians")]
+        if named_civ and roles.assoc_actor_2 is None:
+            roles.assoc_actor_2 = named_civ[0]  # "an ICRC vehicle": the organisation, associated with the civilians
         neighbours = _victims_nationality(text, reg, country)
         if neighbours is not None:
             roles.actor2 = neighbours
