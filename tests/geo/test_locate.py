@@ -59,6 +59,17 @@ def test_destination_is_not_the_event_place(geocoder: Geocoder) -> None:
     assert place.surface == "Boulkessi"
 
 
+def test_between_two_places_codes_the_first_even_spelt_loosely(geocoder: Geocoder) -> None:
+    # ACLED codes "between A and B" at A most of the time; "Diabaly" is GeoNames' Diabali, found by
+    # its spelling key only where the words announce a place ("between", "axis", "in" ...)
+    place = geocoder.locate(
+        "Militants set up a checkpoint between Diabaly and Nampala on Tuesday.", country_hint="Mali"
+    )
+    assert place is not None and place.surface == "Diabaly" and place.admin1 == "Segou"
+    place = geocoder.locate("A mine struck a truck on the axis Dioungani-Koro.", country_hint="Mali")
+    assert place is not None and place.surface == "Dioungani"
+
+
 def test_descriptors_village_of_and_near(geocoder: Geocoder) -> None:
     a = geocoder.locate("Gunmen killed five civilians in the village of Ogossagou (Bankass, Mopti).")
     # GeoNames spells it Ogassagou(-Dogon/-Peulh): matched fuzzily, confirmed by "(Bankass, Mopti)"

@@ -61,7 +61,7 @@ _AWAY = re.compile(
     re.I,
 )
 _AT = re.compile(
-    r"(?:\bin|\bat|\bnear|\baround|\boutside|\bnorth of|\bsouth of|\beast of|\bwest of|\bof|\bon|"
+    r"(?:\bin|\bat|\bbetween|\baxis|\bnear|\baround|\boutside|\bnorth of|\bsouth of|\beast of|\bwest of|\bof|\bon|"
     r"\bvillage|\btown|\blocality|\bcamp|\bcommune|\barea|\bà|\bau|\bde|\bdu|\bdans)\s*(?:the\s+)?"
     r"(?:(?:village|town|locality|area|commune|city|hamlet|camp|site)\s+of\s+)?$",
     re.I,
