@@ -37,6 +37,8 @@ from sigact.extract.fatalities import count_fatalities
         ("Three gendarmes died in the blast; the bomber was also killed.", 4),
         ("Five soldiers were killed and two attackers also died.", 7),
         ("The ambush left 12 soldiers dead, 9 gone missing and 5 assailants killed.", 17),  # missing: not dead
+        # a list of counts before one verb, with an "including" list of people already counted
+        ("4 policemen and 7 civilians, including a teacher, a mechanic and a nurse, were killed on the road.", 11),
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

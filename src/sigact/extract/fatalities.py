@@ -527,8 +527,15 @@ def _singles(text: str) -> list[Figure]:
         for m in _SINGLE_ITEM_RE.finditer(text)
         if not _SPEECH_AFTER.match(text, m.end())
         and _nearest_kind(text, m.start(), m.end()) == "death"
-        and not _INCLUDING.search(text, max(0, m.start() - 30), m.start())
+        and not _in_sublist(text, m.start())
     ]
+
+
+def _in_sublist(text: str, start: int) -> bool:
+    """Whether ``start`` is inside an "including ..." list ("6 civilians, including an aid worker, a driver
+    and a nurse"): the items are part of the count before, not deaths of their own."""
+    subs = list(_INCLUDING.finditer(text, max(0, start - 80), start))
+    return bool(subs) and not re.search(r"[.;:]|\b(?:were|was|killed|died|while|but)\b", text[subs[-1].end() : start])
 
 
 _SPEECH_AFTER = re.compile(
@@ -562,7 +569,7 @@ def _bare_ones(text: str) -> list[Figure]:
     return [
         Figure(1, m.group(0).split()[-1].lower(), m.start(), m.end())
         for m in _BARE_ONE_RE.finditer(text)
-        if not _INCLUDING.search(text, max(0, m.start() - 30), m.start())  # "two civilians, including a woman"
+        if not _in_sublist(text, m.start())  # "two civilians, including a woman"
     ]
 
 
@@ -618,7 +625,7 @@ def count_fatalities_estimated(text: str) -> tuple[int, bool]:
         found += [
             Figure(f.value, f.group, f.start, f.end, single=True)
             for f, kind in _people_counts(text)
-            if kind is None and f.start > found[0].start
+            if kind is None and (f.start > found[0].start or _LIST_GAP.match(text[f.end : found[0].start]))
         ]
     spans = [(f.start, f.end) for f in found]
     singles = _singles(text)
