@@ -99,6 +99,15 @@ def test_unknown_village_falls_back_to_the_admin_unit_never_a_point(geocoder: Ge
     assert only_region.geo_precision == 3 and only_region.admin1 == "Mopti"
 
 
+def test_a_homonym_outside_the_unit_the_text_states_gives_way_to_the_unit(geocoder: Geocoder) -> None:
+    # GeoNames' only Pe lies in Tuy province; the text places its Pe in Kossi province
+    text = "Gendarmes fell into an ambush in Pe, a village of Kossi province, on Sunday."
+    place = geocoder.locate(text, country_hint="Burkina Faso")
+    assert place is not None and (place.admin2, place.geo_precision) == ("Kossi", 2)
+    place = geocoder.locate("Gendarmes fell into an ambush in Pe on Sunday.", country_hint="Burkina Faso")
+    assert place is not None and place.admin2 == "Tuy"
+
+
 def test_menaka_and_taoudenit_are_their_own_regions(geocoder: Geocoder) -> None:
     menaka = geocoder.locate("Clashes in Ménaka.")
     assert menaka is not None and menaka.admin1 == "Menaka"

@@ -149,10 +149,10 @@ class Geocoder:
             s = m.cue - 0.15 * rank + 0.3 * min(top.score - top.city, 3.0)
             if m.role == "context":
                 s -= 2.5  # "(Pensa, Sanmatenga)": the place only when the village is unknown
-            if m.context_group is not None and "not in the admin units in parentheses" in top.reasons:
-                s -= 4.0  # a look-alike elsewhere: the village itself is unknown
-            elif "not in the admin units named" in top.reasons:
-                s -= 1.0
+            if "not in the admin units in parentheses" in top.reasons or "not in the admin units named" in top.reasons:
+                # a homonym outside the units the text states ("(Deou, Oudalan)", "Kossi province"):
+                # the village itself is unknown, and the unit is the better answer
+                s -= 4.0
             if top.level is not None:
                 s -= 0.4  # an admin unit is the event place only when nothing finer is named
             if s > best_score:
