@@ -14,6 +14,7 @@ always does: violence against civilians targets "Civilians (Country)", protester
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -274,28 +275,30 @@ _MIXED_GROUP = re.compile(
     r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_NATIONALITY_RX: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+_NATIONALITY_RX: dict[tuple[int, str], tuple[re.Pattern[str], dict[str, str]]] = {}
 
 
 def _victims_nationality(text: str, reg: Registry, country: str) -> str | None:
     """ "Malian refugees", "two Nigerien pastoralists", "Burkinabe gold miners", "an Ivorian trader": civilians of a
     neighbouring country are coded by ACLED as that country's civilians ("Civilians (Mali)" for an event in Burkina
     Faso); only when one foreign nationality is named for the victims."""
-    rxs = _NATIONALITY_RX.get(id(reg))
-    if rxs is None:
-        rxs = []
+    compiled = _NATIONALITY_RX.get((id(reg), country))
+    if compiled is None:
+        of: dict[str, str] = {}
         for name, words in reg.data.countries.items():
-            words = [w for w in words if len(w) > 6]  # not "Burkina" alone
-            if name in ("France", "International") or not words:
-                continue
-            alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-            rxs.append((re.compile(rf"\b(?:{alt})\s+(?:[A-Za-z]+\s+){{0,2}}?{_CIVILIAN_NOUNS}\b", re.IGNORECASE), name))
-        _NATIONALITY_RX[id(reg)] = rxs
+            if name not in ("France", "International", country):
+                of.update({w.lower(): name for w in words if len(w) > 6})  # not "Burkina" alone
+        alt = "|".join(re.escape(w) for w in sorted(of, key=len, reverse=True))
+        rx = re.compile(rf"\b({alt})\s+(?:[A-Za-z]+\s+){{0,2}}?{_CIVILIAN_NOUNS}\b", re.IGNORECASE)
+        compiled = _NATIONALITY_RX[(id(reg), country)] = (rx, of)
+    rx, of = compiled
+    low = text.lower()
+    if not any(w in low for w in of):  # a plain substring test first: most texts name no foreign nationality
+        return None
     # "three people, including a Togolese engineer", "pilgrims, some of whom were Mauritanian": a mixed group stays
     # the country's civilians
     found = {
-        name for rx, name in rxs if name != country
-        for hit in rx.finditer(text)
+        of[hit.group(1).lower()] for hit in rx.finditer(text)
         if not _MIXED_GROUP.search(text, max(0, hit.start() - 30), hit.start())
     }  # fmt: skip
     if len(found) != 1:
@@ -320,6 +323,12 @@ def _communities(text: str, reg: Registry, country: str) -> tuple[str, str] | No
             return None
         out.append(reg.canonical(name) or name)
     return (out[0], out[1]) if out[0] != out[1] else None
+
+
+@functools.lru_cache(maxsize=256)
+def _nationalities(text: str) -> frozenset[str]:
+    """The Sahel nationalities a text names (asked once per text, not once per mention)."""
+    return frozenset(c for rx, c in _DEMONYMS if rx.search(text))
 
 
 def _ethnic_prefix(text: str, m: ActorMention, reg: Registry, country: str | None) -> str | None:
@@ -356,9 +365,9 @@ def _name(m: ActorMention, reg: Registry, country: str | None, date: dt.date | N
                 break
         else:
             # one nationality named for the forces in the whole telling ("... 30 soldats maliens")
-            named = {c for rx, c in _DEMONYMS if rx.search(text)}
+            named = _nationalities(text)
             if len(named) == 1:
-                country = named.pop()
+                country = next(iter(named))
     if m.kind == "state_military":
         return reg.state_forces(country, date, "military")
     if m.kind == "state_police":
