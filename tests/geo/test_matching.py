@@ -66,3 +66,9 @@ def test_ucdp_history_is_a_prior_for_same_named_places(geocoder: Geocoder) -> No
     top = geocoder.geocode("Djibo")[0]
     assert top.admin2 == "Soum"
     assert top.events > 0 and any("UCDP" in r for r in top.reasons)
+
+
+def test_a_name_joined_by_des_is_one_name(geocoder: Geocoder) -> None:
+    # "Adrar des Ifoghas" is the massif in Kidal, not the well "Adâr" in Tombouctou
+    place = geocoder.locate("French jets struck militants in the Adrar des Ifoghas mountains.", country_hint="Mali")
+    assert place is not None and place.surface == "Adrar des Ifoghas" and place.admin1 == "Kidal"

@@ -127,7 +127,7 @@ NOT_A_NAME_AFTER = re.compile(
     r"|\s+(?:Gold|Mining|Association|Company|Movement|Party|Coalition|Committee|Collective|Federation|Alliance|"
     r"Foundation|Club|Group|families|family|clan)\b"
 )
-CONNECTORS = frozenset({"n", "de", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
+CONNECTORS = frozenset({"n", "de", "des", "el", "du", "la", "i", "ag", "ould", "d", "l", "in", "bis", "es"})
 
 
 def tamasheq_prefix(text: str, toks: list[tuple[int, int, str]], norms: list[str], i: int) -> bool:
