@@ -304,3 +304,34 @@ def test_a_french_report_is_read_through_an_english_gloss(clf: EventClassifier) 
     assert clf.predict([text])[0].sub_event_type == "Looting/property destruction"
     # an English text gets no gloss
     assert english_gloss("Gunmen looted the market of the village and burned shops, residents said.") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shopkeepers marched against the new market fees; the demonstrators assaulted a municipal agent.",
+        "Students protested over the arrest of a classmate and torched two government offices.",
+    ],
+)
+def test_a_protest_whose_crowd_assaults_people_or_burns_buildings_is_a_riot(text: str) -> None:
+    event_type, sub, _ = apply_rules(text, _pred(("Peaceful protest", 0.8), ("Violent demonstration", 0.1)))
+    assert (event_type, sub) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police stopped a march of opposition supporters in the capital.",
+        "Youths demonstrated against power cuts in the city centre; 14 arrested.",
+    ],
+)
+def test_a_protest_stopped_or_followed_by_arrests_is_a_protest_with_intervention(text: str) -> None:
+    event_type, sub, _ = apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))
+    assert (event_type, sub) == ("Protests", "Protest with intervention")
+
+
+def test_a_march_for_people_arrested_earlier_stays_peaceful() -> None:
+    text = "Residents marched to demand the release of 12 young men arrested in their neighbourhood last week."
+    assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
+        "Peaceful protest"
+    )

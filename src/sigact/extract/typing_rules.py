@@ -119,7 +119,12 @@ _RIOT_ACTS = re.compile(
     # roads blocked, rioting, a protest turned violent, shots fired by protesting soldiers
     r"blocked\s+(?:\w+\s+){0,3}(?:roads?|routes?|highways?|traffic|streets?|bridge)|blockades?|rioters|rioting|"
     r"turned\s+violent|violent(?:ly)?\s+(?:protests?|demonstrations?)|loot(?:ed|ing)|stormed|rampage|gunfire|"
-    r"fir(?:ed|ing)\s+(?:\w+\s+){0,2}(?:weapons|shots|guns))\b",
+    r"fir(?:ed|ing)\s+(?:\w+\s+){0,2}(?:weapons|shots|guns)|"
+    # buildings burned, or people assaulted by the crowd itself
+    r"(?:burn(?:ed|t)|torched)\s+(?:\w+\s+){0,2}(?:offices?|houses?|homes?|shops?|stations?|headquarters|"
+    r"premises|town\s+hall|residences?)|"
+    r"(?:protesters|demonstrators|students|youths|crowd|strikers)\s+(?:\w+\s+){0,2}(?:assaulted|attacked|beat|stoned|"
+    r"injured|wounded|lynched))\b",
     re.IGNORECASE,
 )
 
@@ -157,7 +162,9 @@ _INTERVENTION = re.compile(
     r"\b(?:dispers(?:ed|e|ing)|dispersés?|tear\s*-?gas|teargas|gaz\s+lacrymogènes?|rubber\s+bullets|"
     r"water\s+cannons?|broke\s+up|repressed|(?:protesters|demonstrators|strikers)\s+were\s+(?:arrested|detained)|"
     r"prevented\s+by\s+(?:the\s+)?(?:police|security\s+forces|gendarmes?)|"
-    r"(?:police|gendarmes?|gendarmerie|security\s+forces|soldiers)\s+(?:\w+\s+){0,2}(?:intervened|arrested))\b",
+    r"(?:police|gendarmes?|gendarmerie|security\s+forces|soldiers)\s+(?:\w+\s+){0,2}(?:intervened|arrested|"
+    r"stopped|interrupted|blocked|prevented)|(?:\d+|several|dozens\s+of|many)\s+(?:\w+\s+)?(?:were|have\s+been|had\s+been)\s+"
+    r"arrested|\d+\s+arrested\s*[.;])",
     re.I,
 )
 
