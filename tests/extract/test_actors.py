@@ -435,3 +435,11 @@ def test_a_humanitarian_organisation_attacked_is_civilians_with_the_organisation
     assert e.actor1 == "Unidentified Armed Group (Mali)"
     assert e.actor2 == "Civilians (Mali)"
     assert e.assoc_actor_2 is not None and e.assoc_actor_2.startswith("ICRC")
+
+
+def test_detainees_executed_after_their_arrest_by_soldiers_are_the_soldiers_victims() -> None:
+    e = _one("On 11 May 2019, three herders arrested by FAMa soldiers at Dioura were executed near the village.",
+             dt.date(2019, 5, 13))  # fmt: skip
+    assert e.event_type == "Violence against civilians"
+    assert e.actor1 is not None and e.actor1.startswith("Military Forces of Mali")
+    assert e.actor2 == "Civilians (Mali)"

@@ -106,6 +106,11 @@ _PASSIVE_AFTER = re.compile(
     r"(?(under)|" + _VICTIM_VERB + r"\b(?P<after>[^\w]*\w*))",
     re.IGNORECASE,
 )
+_HELD_BY = re.compile(
+    r"\b(?:arrested|detained|captured|apprehended|held|taken\s+away|abducted|interpellés?|arrêtés?|détenus?)\s+"
+    r"(?:\w+\s+){0,3}?(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _NOT_AN_OBJECT = frozenset(
     """by in on at near along around between about after while when during this last early overnight yesterday
     outside from close en par dans près lors entre vers pendant since following as late inside
@@ -428,6 +433,8 @@ def _passive_subject(text: str, m: ActorMention) -> bool:
     hit = _PASSIVE_AFTER.match(text, m.end)
     if hit is None:
         return False
+    if _HELD_BY.search(text, max(0, m.start - 40), m.start):
+        return False  # "four men arrested by FAMa soldiers were executed": the forces held the victims
     if hit.group("aux") or hit.group("under"):
         return True
     if re.search(r"\b(?:by|par)\s+(?:the\s+|les\s+)?(?:\w+\s+)?$", text[max(0, m.start - 20) : m.start]):
