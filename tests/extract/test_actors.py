@@ -443,3 +443,9 @@ def test_detainees_executed_after_their_arrest_by_soldiers_are_the_soldiers_vict
     assert e.event_type == "Violence against civilians"
     assert e.actor1 is not None and e.actor1.startswith("Military Forces of Mali")
     assert e.actor2 == "Civilians (Mali)"
+
+
+def test_a_peacekeepers_subcontractor_is_civilian() -> None:
+    e = _one("On 13 July 2020, unknown gunmen ambushed a MINUSMA sub-contractor convoy and stole its cargo near Boni.",
+             dt.date(2020, 7, 15))  # fmt: skip
+    assert e.actor2 == "Civilians (Mali)"

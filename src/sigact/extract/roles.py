@@ -106,6 +106,24 @@ _PASSIVE_AFTER = re.compile(
     r"(?(under)|" + _VICTIM_VERB + r"\b(?P<after>[^\w]*\w*))",
     re.IGNORECASE,
 )
+_CONTRACTOR_AFTER = re.compile(
+    r"(?:\s*\(?\s*(?:probably|possibly|likely)\s+)?[\s-]*(?:sub-?\s*contract\w*|contract(?:or|ed)\w*|rented|hired|"
+    r"civilian\s+(?:staff|employees?|workers?|contractors?|drivers?)|local\s+staff|sous-traitan\w*|prestataires?)\b",
+    re.IGNORECASE,
+)
+_CONTRACTOR_BEFORE = re.compile(
+    r"\b(?:sub-?contractors?|contractors?|civilian\s+(?:staff|employees?|workers?)|sous-traitants?|prestataires?)\s+"
+    r"(?:of|for|working\s+for|de|du|pour)\s+(?:the\s+|la\s+|le\s+|l')?$",
+    re.IGNORECASE,
+)
+
+
+def _contractor(text: str, m: ActorMention) -> bool:
+    """ "a MINUSMA sub-contractor convoy", "a MINUSMA-rented truck", "contractors of MINUSMA": civilians working for
+    the force, not the force."""
+    return bool(_CONTRACTOR_AFTER.match(text, m.end) or _CONTRACTOR_BEFORE.search(text, max(0, m.start - 30), m.start))
+
+
 _HELD_BY = re.compile(
     r"\b(?:arrested|detained|captured|apprehended|held|taken\s+away|abducted|interpellés?|arrêtés?|détenus?)\s+"
     r"(?:\w+\s+){0,3}?(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+)?$",
@@ -575,6 +593,7 @@ def assign_roles(
         s for s in main
         if s.mention.kind == "civilians" or s.name.startswith("Civilians")
         or (s.mention.kind == "named" and (_inter(s.name, s.mention, reg) == 7 or s.name.startswith("ICRC")))
+        or (s.mention.kind == "named" and _contractor(text, s.mention))
     ]  # fmt: skip
     armed = [s for s in main if s not in civ]
     roles = Roles()
