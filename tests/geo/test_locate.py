@@ -158,3 +158,12 @@ def test_acronyms_and_people_are_not_places_but_datelines_are(geocoder: Geocoder
     assert mentions == []
     place = geocoder.locate("NIAMEY (Reuters) - Gunmen killed soldiers in an attack, the ministry said on Sunday.")
     assert place is not None and place.country == "Niger"
+
+
+def test_a_homonym_farther_from_the_reference_than_the_text_says_gives_way_to_it(geocoder: Geocoder) -> None:
+    # GeoNames' In-Khalil lies ~100 km from Tessalit: "near Tessalit" means another one, coded at Tessalit
+    place = geocoder.locate("French jets struck a camp in In-Khalil, near Tessalit.", country_hint="Mali")
+    assert place is not None and (place.surface, place.geo_precision) == ("Tessalit", 2)
+    # a village that does lie near the town stays the event place
+    place = geocoder.locate("Gunmen attacked the village of Sobane, near Bankass.", country_hint="Mali")
+    assert place is not None and (place.surface, place.geo_precision) == ("Sobane", 1)

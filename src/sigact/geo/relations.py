@@ -16,11 +16,12 @@ def mark_relations(text: str, mentions: list[PlaceMention]) -> None:
 
     - "X [Y]": Y is the name ACLED codes (its spelling of X);
     - "X near Y", "X, 15 km from Y", "X, north of Y", "X (40 km from Kidal)" when X is known
-      only approximately: the reference town Y is coded, geo_precision 2;
+      only approximately, or when no X we know lies within that distance of Y: the reference
+      town Y is coded, geo_precision 2;
     - "the X quarter of Y", "X market in Y": the town Y.
 
-    ("A-B axis" and "between A and B" are left to the order of mention: ACLED's notes code
-    either end, with no rule visible in the data.)
+    ("A-B axis" and "between A and B": "between" and "axis" announce A like "in", and ACLED codes
+    A most of the time.)
     """
     for a, b in zip(mentions, mentions[1:], strict=False):
         gap = text[a.end : b.start]
@@ -55,8 +56,10 @@ def mark_relations(text: str, mentions: list[PlaceMention]) -> None:
                     ca.reasons.append(f"near {b.surface} as the text says")
                 a.cue = max(a.cue, b.cue, 0.5) + 0.3
                 b.cue -= 1.0
-            elif a.quality < 0.95:
-                # a village known only approximately: ACLED codes the reference town instead
+            elif a.quality < 0.95 or (b.candidates and b.quality >= 0.95):
+                # X known only approximately, or every X we know lies farther from Y than the text
+                # says (a homonym: "Borj, 240 km from Kidal" is not the Bordj near Gao): ACLED
+                # codes the reference town instead
                 b.cue = max(b.cue, a.cue) + 0.6
                 b.near = True
                 b.role = "place"
