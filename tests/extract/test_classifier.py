@@ -335,3 +335,16 @@ def test_a_march_for_people_arrested_earlier_stays_peaceful() -> None:
     assert apply_rules(text, _pred(("Peaceful protest", 0.8), ("Protest with intervention", 0.15)))[1] == (
         "Peaceful protest"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted a village councillor near Djibo; his body was found two days later.",
+        "Militants kidnapped a herder in the bush and the corpse was discovered by relatives the next week.",
+        "Suspected jihadists abducted a local imam, who was beheaded outside the village.",
+    ],
+)
+def test_an_abduction_whose_victim_is_found_dead_is_the_attack(text: str) -> None:
+    event_type, sub, _ = apply_rules(text, _pred(("Abduction/forced disappearance", 0.8), ("Attack", 0.15)))
+    assert (event_type, sub) == ("Violence against civilians", "Attack")

@@ -82,7 +82,13 @@ _GROUND = re.compile(
 )
 _ABDUCTION = re.compile(r"\b(?:abduct(?:ed|ion|s)?|kidnapp?(?:ed|ing)?|took\s+\w+\s+hostage|taken\s+hostage|"
                         r"enlev(?:é|és|ée|ées|ement)|kidnappé)\b", re.I)  # fmt: skip
-_KILLING = re.compile(r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred)\b", re.I)
+_KILLING = re.compile(
+    r"\b(?:killed|killing|dead|executed|murdered|tué|tués|exécuté|massacred|beheaded|decapitated|slaughtered|"
+    # the victim found dead later: "his body was found three days later", "the corpse was discovered"
+    r"corpses?|(?:body|bodies)\s+(?:\w+\s+){0,3}(?:was|were)\s+(?:\w+\s+)?(?:found|discovered)|"
+    r"(?:found|discovered)\s+(?:\w+\s+){0,2}(?:body|bodies))\b",
+    re.I,
+)
 _HURT = re.compile(
     r"\b(?:whipp(?:ed|ing)|flogged|assault(?:ed|ing)|beat(?:en|ing)?|wound(?:ed|ing)|injur(?:ed|ing)|stabbed|"
     r"tortured|molested|shot\s+at|fir(?:ed|ing)\s+(?:gun)?shots\s+at|blessés?|fouettés?)\b",
