@@ -449,3 +449,13 @@ def test_a_peacekeepers_subcontractor_is_civilian() -> None:
     e = _one("On 13 July 2020, unknown gunmen ambushed a MINUSMA sub-contractor convoy and stole its cargo near Boni.",
              dt.date(2020, 7, 15))  # fmt: skip
     assert e.actor2 == "Civilians (Mali)"
+
+
+def test_the_perpetrator_named_in_a_later_sentence_is_the_initiator() -> None:
+    e = _one("On 9 May 2018, a rocket attack targeted the Barkhane base in Tessalit without causing casualties. "
+             "The attack was presumably carried out by Ansar Dine militants.", dt.date(2018, 5, 11))  # fmt: skip
+    assert e.actor1 == JNIM  # Ansar Dine's attacks are coded as JNIM's after March 2017
+    mine = _one("On 8 May 2018, a GATIA vehicle was struck by an IED near Menaka, killing one militiaman. "
+                "The IED was most likely planted by ISGS militants.", dt.date(2018, 5, 10))  # fmt: skip
+    assert mine.actor1 == ISGS
+    assert mine.actor2 is not None and mine.actor2.startswith("GATIA")

@@ -124,6 +124,17 @@ def _contractor(text: str, m: ActorMention) -> bool:
     return bool(_CONTRACTOR_AFTER.match(text, m.end) or _CONTRACTOR_BEFORE.search(text, max(0, m.start - 30), m.start))
 
 
+# "the attack was presumably carried out by", "the IED was most likely planted by", "X is suspected of planting"
+_LATER_AGENT = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+\s+){0,2}?(?:carried\s+out|planted|perpetrated|committed|laid|placed|"
+    r"launched|fired|conducted|staged|orchestrated|set\s+off)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_SUSPECTED_OF = re.compile(
+    r"(?:\s+(?:militants|fighters|elements))?\s+(?:is|are|was|were)\s+(?:\w+\s+)?suspected\s+(?:of|in)\s+"
+    r"(?:planting|carrying\s+out|having|the\s+attack)",
+    re.IGNORECASE,
+)
 _HELD_BY = re.compile(
     r"\b(?:arrested|detained|captured|apprehended|held|taken\s+away|abducted|interpellés?|arrêtés?|détenus?)\s+"
     r"(?:\w+\s+){0,3}?(?:by|par)\s+(?:the\s+|les?\s+|des\s+|la\s+|l')?(?:\w+\s+)?$",
@@ -769,6 +780,20 @@ def assign_roles(
             target = state_slots[0]
         elif initiator is None and nonstate:
             initiator = nonstate[0]  # "the device was likely planted by JNIM militants"
+    if event_type in ("Battles", "Explosions/Remote violence") and sub_event_type != "Air/drone strike":
+        # "A rocket attack targeted the Barkhane base. The attack was presumably carried out by Ansar Dine militants.":
+        # the group a later sentence names as the perpetrator is the initiator, whoever the main sentence named first
+        later = [
+            s for s in slots
+            if s.mention.start >= hi and s.mention.kind == "named" and s is not target
+            and (_inter(s.name, s.mention, reg) or 0) in (2, 3, 4)
+            and (_LATER_AGENT.search(text, max(0, s.mention.start - 70), s.mention.start)
+                 or _SUSPECTED_OF.match(text, s.mention.end))
+        ]  # fmt: skip
+        if later and (initiator is None or initiator.name != later[0].name) and initiator not in main_agents:
+            if initiator is not None and (target is None or target.name == later[0].name):
+                target = initiator
+            initiator = later[0]
     if (
         initiator is None
         or (initiator.mention.canonical is None and (_inter(initiator.name, None, reg) or 0) != 1)
