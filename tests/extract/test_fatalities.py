@@ -309,3 +309,25 @@ def test_a_toll_told_further_on_in_the_report_is_read() -> None:
 )
 def test_a_death_that_nearly_happened_is_not_a_death(text: str, expected: int) -> None:
     assert count_fatalities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 120 civilians have been killed in the province since January.", True),
+        ("So far this year, 40 soldiers have died in ambushes on this road.", True),
+        ("Plus de 300 personnes ont été tuées depuis le début de l'année.", True),
+        ("Since Monday, gunmen have attacked two villages near the border.", False),  # dates the event told
+        ("Four soldiers and two assailants were killed, six dead in total.", False),  # one event's total
+        ("Gunmen killed four villagers on Sunday.", False),
+    ],
+)
+def test_cumulative_tolls_are_told_by_their_period_words(text: str, expected: bool) -> None:
+    from sigact.extract.fatalities import is_cumulative_toll
+
+    assert is_cumulative_toll(text) is expected
+
+
+def test_a_cumulative_toll_in_the_same_sentence_is_not_the_event_toll() -> None:
+    text = "Gunmen killed 4 villagers on Sunday; 120 civilians have been killed in the area since January."
+    assert count_fatalities(text) == 4

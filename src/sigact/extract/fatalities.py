@@ -180,11 +180,40 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"AKs?|AK-47s?|kalashnikovs?|magazines|uniforms|pick-?ups?|witnesses|sources|témoins)\b",
     re.IGNORECASE,
 )
-_CUMULATIVE_RE = re.compile(
-    r"\b(?:since|so\s+far|this\s+year|in\s+total|altogether|over\s+the\s+(?:past|last)|depuis|au\s+total|"
-    r"cette\s+année)\b",
+# A toll counted over a period, not one event's: "since 2012", "so far", "this year", "over the past month",
+# "depuis janvier". "since Monday", "since dawn" date the event itself. ("in total", "altogether" sum the
+# groups of one event's toll: not a period.) Shared with the pipeline (tail sentences) and detection.
+CUMULATIVE_PERIOD = (
+    r"\b(?:since(?!\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+    r"last\s+night|the\s+weekend|dawn|this\s+morning|then)\b)|so\s+far|to\s+date|this\s+year|last\s+year|"
+    r"over\s+the\s+(?:past|last)|in\s+recent\s+(?:days|weeks|months|years)|"
+    r"depuis(?!\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce\s+matin|l'aube)\b)|jusqu'ici|"
+    r"à\s+ce\s+jour|cette\s+année|l'année\s+dernière)\b"
+)
+_CUMULATIVE_RE = re.compile(CUMULATIVE_PERIOD, re.IGNORECASE)
+
+
+_PERFECT_DEATH = re.compile(
+    r"\b(?:have|has)\s+(?:\w+\s+)?(?:been\s+killed|died|lost\s+their\s+lives)|\bont\s+(?:été\s+tué|péri|perdu\s+la\s+vie)",
     re.IGNORECASE,
 )
+
+
+def _in_cumulative_clause(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is counted over a period in its own clause ("since January, 120
+    civilians have been killed"), not this event's toll."""
+    lo = max(text.rfind(c, 0, start) for c in ".;") + 1
+    ends = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
+    clause = text[lo : min(ends) if ends else len(text)]
+    return bool(_PERFECT_DEATH.search(clause) and _CUMULATIVE_RE.search(clause))
+
+
+def is_cumulative_toll(text: str) -> bool:
+    """Whether ``text`` counts deaths over a period ("120 civilians have been killed since January", "so far
+    this year") rather than telling one event's toll."""
+    return bool(_CUMULATIVE_RE.search(text))
+
+
 _GENERIC_NOUNS = re.compile(
     r"\b(?:people|persons?|individuals?|victims?|personnes?|individus?|victimes|others?|autres|more|bodies)\b",
     re.IGNORECASE,
@@ -392,10 +421,8 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
                 text[m.end() : m.end() + 40],
             ):
                 continue
-        if _CUMULATIVE_RE.search(text[m.end() : m.end() + 60]) and re.search(
-            r"\bhave\s+been\s+killed|\bhave\s+died|\bont\s+été\s+tués", text[m.end() : m.end() + 60]
-        ):
-            continue
+        if _in_cumulative_clause(text, m.start(), m.end()):
+            continue  # "120 civilians have been killed since January"
         if _AGENT_OR_TARGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "an attack by 40 gunmen", "opened fire on two peacekeepers, killing one"
         if noun and _AGENT_AFTER.match(text, m.end()):
