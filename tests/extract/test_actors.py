@@ -459,3 +459,10 @@ def test_the_perpetrator_named_in_a_later_sentence_is_the_initiator() -> None:
                 "The IED was most likely planted by ISGS militants.", dt.date(2018, 5, 10))  # fmt: skip
     assert mine.actor1 == ISGS
     assert mine.actor2 is not None and mine.actor2.startswith("GATIA")
+
+
+def test_a_militia_named_as_the_object_of_the_killing_is_not_the_initiator() -> None:
+    e = _one("On 3 May 2020, presumed JNIM militants attacked the village of Tanwalbougou and killed four Koglweogo "
+             "fighters.", dt.date(2020, 5, 5))  # fmt: skip
+    assert e.actor1 == JNIM
+    assert e.actor2 == "Koglweogo Militia"

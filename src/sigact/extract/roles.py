@@ -675,7 +675,12 @@ def assign_roles(
     subjects = [s for s in armed if s.mention.start < verb_at and s not in passive]
     # a named agent ("attacked by JNIM") beats a subject; a named subject beats a generic agent
     # ("JNIM militants attacked ..., the post was burned by the assailants")
-    attributive = [s for s in armed if s.mention.canonical and _ATTRIBUTIVE.match(text, s.mention.end)]
+    # (not the object of a verb: "killed 4 Dozo volunteer fighters")
+    attributive = [
+        s for s in armed
+        if s.mention.canonical and _ATTRIBUTIVE.match(text, s.mention.end)
+        and not _TARGET_BEFORE.search(text[max(0, s.mention.start - 40) : s.mention.start])
+    ]  # fmt: skip
     # the agent of the main verb itself ("a patrol was ambushed by unknown gunmen") wins outright
     verb_end = first_verb.end() if first_verb else lo
     main_agents = [a for a in agents if a.mention.start - verb_end < 25 and "," not in text[verb_end : a.mention.start]]
