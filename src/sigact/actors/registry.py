@@ -626,8 +626,9 @@ class Registry:
 
 
 def _joined(text: str, start: int, end: int) -> bool:
-    """True when nothing but spaces, hyphens and apostrophes separates two words (no sentence break)."""
-    return all(c.isspace() or c in "-'’" or c.isalnum() for c in text[start:end])
+    """True when nothing but spaces, hyphens, apostrophes and quotation marks separates two words (no sentence
+    break): '"terrorists" belonging to the Islamic State'."""
+    return all(c.isspace() or c in "-'’\"“”«»" or c.isalnum() for c in text[start:end])
 
 
 def _closes_bracket(text: str, start: int, end: int) -> bool:
