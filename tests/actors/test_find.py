@@ -224,3 +224,10 @@ def test_a_quoted_role_noun_belonging_to_a_group_is_the_group(reg: Registry) -> 
                      date=dt.date(2021, 3, 22), country="Niger")  # fmt: skip
     assert [m.canonical for m in found if m.kind == "named"] == ["Islamic State (Greater Sahara)"]
     assert not [m for m in found if m.kind == "armed_generic"]
+
+
+def test_a_role_adjective_right_before_a_group_name_is_part_of_the_mention(reg: Registry) -> None:
+    found = reg.find("Villagers were killed by gunmen belonging to the militant Islamic State in the Greater Sahara.",
+                     date=dt.date(2021, 3, 22), country="Niger")  # fmt: skip
+    assert [m.canonical for m in found if m.kind == "named"] == ["Islamic State (Greater Sahara)"]
+    assert not [m for m in found if m.kind == "armed_generic"]

@@ -445,9 +445,23 @@ class Registry:
                     elif _closes_bracket(text, *gap):
                         skip_next = True  # "Katiba Macina (JNIM) militants": the noun adds no actor
                 qualifier = None
-                if mentions and mentions[-1].kind in (ARMED_GENERIC, STATE_MILITARY) and idx > 0:
-                    prev = matches[idx - 1]
-                    if self._linked(text, tokens, prev, match) and mentions[-1].start == tokens[prev.first].start:
+                prev_idx = idx - 1
+                if (
+                    mentions
+                    and mentions[-1].kind == ARMED_GENERIC
+                    and idx > 0
+                    and matches[idx - 1].last + 1 == first
+                    and matches[idx - 1].first == matches[idx - 1].last
+                    and mentions[-1].start == tokens[matches[idx - 1].first].start
+                    and _joined(text, tokens[matches[idx - 1].last].end, tokens[first].start)
+                ):
+                    # "the militant Islamic State": a one-word role adjective right before the name is part of it
+                    qualifier = mentions.pop().qualifier
+                    first = matches[idx - 1].first
+                    prev_idx = idx - 2
+                if mentions and mentions[-1].kind in (ARMED_GENERIC, STATE_MILITARY) and prev_idx >= 0:
+                    prev = matches[prev_idx]
+                    if self._linked(text, tokens, prev, first) and mentions[-1].start == tokens[prev.first].start:
                         qualifier = mentions.pop().qualifier
                         first = prev.first
                 mention = self._mention(text, tokens, (first, last), canonical, NAMED, (date, country))
@@ -509,9 +523,9 @@ class Registry:
                     return "suspected"
         return None
 
-    def _linked(self, text: str, tokens: list[Token], prev: Match, match: Match) -> bool:
-        gap = [t.key for t in tokens[prev.last + 1 : match.first]]
-        if not 0 < len(gap) <= 4 or not _joined(text, tokens[prev.last].end, tokens[match.first].start):
+    def _linked(self, text: str, tokens: list[Token], prev: Match, first: int) -> bool:
+        gap = [t.key for t in tokens[prev.last + 1 : first]]
+        if not 0 < len(gap) <= 4 or not _joined(text, tokens[prev.last].end, tokens[first].start):
             return False
         return all(k in _LINK_WORDS or (k,) in self._after for k in gap)
 
