@@ -271,3 +271,22 @@ def test_a_brief_strategic_development_is_read_without_a_date() -> None:
     assert not brief("The militia threatened to form a new coalition with other groups.")
     assert not brief("The group was founded in 2012 when three factions merged into one.")
     assert not brief("Several local notables were released after talks, according to residents.")
+
+
+def test_a_brief_telling_only_an_undated_strategic_development_is_that_event() -> None:
+    # a SIGACT line or news brief: no violence, no date, one development
+    brief = "Four armed movements of the Menaka region announced they had merged into a single coalition."
+    (m,) = extract_text(brief, published=dt.date(2020, 3, 2))
+    assert m.event.event_type == "Strategic developments"
+    assert m.event.location == "Menaka"
+    (m,) = extract_text("Army units withdrew from the town of Boni, leaving it to the militants.",
+                        published=dt.date(2020, 3, 2))  # fmt: skip
+    assert m.event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_long_report_does_not_make_events_of_undated_developments() -> None:
+    # in a long report the same verbs tell background; only dated developments are events there
+    filler = "Residents described the situation in the region as calm but tense. " * 8
+    text = filler + "Four armed movements of the Menaka region announced they had merged into a single coalition."
+    assert len(text) > 600
+    assert extract_text(text, published=dt.date(2020, 3, 2)) == []

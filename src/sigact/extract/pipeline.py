@@ -432,6 +432,10 @@ def analyse_sentences(text: str, published: dt.date | None) -> list[_Sent]:
         s.reaction_only = reason == "reaction" and not s.reported_only
         s.consequence = s.is_event and detect.is_consequence(s.text)
         out.append(s)
+    if len(text) <= _WHOLE_TEXT_CHARS and not any(s.is_event for s in out):
+        # a brief that tells no violence: a strategic development told without a date is its event
+        for s in out:
+            s.is_event = detect.tells_brief_development(s.text, s.dates, s.date is not None)
     return out
 
 
