@@ -466,3 +466,9 @@ def test_a_militia_named_as_the_object_of_the_killing_is_not_the_initiator() -> 
              "fighters.", dt.date(2020, 5, 5))  # fmt: skip
     assert e.actor1 == JNIM
     assert e.actor2 == "Koglweogo Militia"
+
+
+def test_a_statement_released_by_a_group_is_its_claim() -> None:
+    e = _one("On 11 May 2025, gunmen attacked the army base in Djibo, killing dozens of soldiers. In a statement released "
+             "by JNIM, the group said its fighters had taken the camp.", dt.date(2025, 5, 13))  # fmt: skip
+    assert e.actor1 == JNIM

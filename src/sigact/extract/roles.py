@@ -79,6 +79,7 @@ _STATE_BOMBED = re.compile(
 # "JNIM claimed the attack", "the attack was attributed to ISGS", "a group affiliated with IS was responsible"
 _CLAIMANT = re.compile(
     r"\b(?:claimed(?!\s+(?:it|that|to|they|the\s+(?:victims|dead)\s+were)\b)|claims?\s+(?:of\s+)?responsibility|revendiqu\w*|attributed\s+to|blamed\s+on|"
+    r"statements?\s+(?:\w+\s+)?(?:released|issued|published|posted)\s+by|(?:Intelligence\s+Group|SITE)\s+citing|"
     r"(?:was|were|is|are)\s+(?:\w+\s+)?responsible\s+for|behind\s+the\s+(?:attack|assault|massacre|killings?|ambush)|"
     r"imput\w*\s+(?:à|au|aux)|attribu\w*\s+(?:à|au|aux)|(?:perpetrators|attackers|assailants|auteurs)\s+"
     r"(?:are|were|was|is|sont|seraient)\s+(?:\w+\s+){0,3}?(?:be|to\s+be|des|être)?)",
