@@ -171,3 +171,21 @@ def test_month_parts_and_last_weekday(text: str, published: dt.date, expected: t
 def test_a_date_in_a_movement_name_does_not_date_the_event() -> None:
     (m,) = extract_text("Supporters of the March 22 Movement marched in Bamako on Saturday.", D(2013, 12, 29))
     assert m.event.event_date == D(2013, 12, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a night across two days: the first day, known only to within the two (ACLED: precision 2)
+        ("In the night between 24 and 25 March 2020, gunmen looted shops", D(2020, 3, 27), (D(2020, 3, 24), 2)),
+        # a day that only tells when something was reported: the event happened on or before it
+        ("As reported on 8 April 2020, soldiers dismantled a camp", D(2020, 4, 10), (D(2020, 4, 8), 2)),
+        ("On 10 September, it was reported that prisoners had escaped", D(2019, 9, 12), (D(2019, 9, 10), 2)),
+        ("On October 10 (or around), thieves stole cattle", D(2018, 10, 12), (D(2018, 10, 10), 2)),
+        ("On 10 September, prisoners escaped from the jail", D(2019, 9, 12), (D(2019, 9, 10), 1)),
+    ],
+)
+def test_nights_reports_and_approximate_days_are_week_precision(
+    text: str, published: dt.date, expected: tuple[dt.date, int]
+) -> None:
+    assert _resolve(text, published) == expected

@@ -201,14 +201,32 @@ def _find_dates_cached(text: str) -> tuple[DateExpr, ...]:
     return tuple(out)
 
 
+# A date that only tells when something was reported: "As reported on 8 April", "Reported on 2 May, that
+# ...", "On 10 September, it was reported that ...". The event happened on or before it: ACLED gives such
+# dates time_precision 2.
+_REPORTED_BEFORE = re.compile(r"\b(?:as\s+)?reported\s+(?:on\s+)?$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(
+    r",?\s+(?:it\s+(?:was|has\s+been)\s+(?:reported|announced|learned)|(?:was|were)\s+reported)\s+that\b", re.IGNORECASE
+)
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    return bool(_REPORTED_BEFORE.search(text, max(0, start - 20), start) or _REPORTED_AFTER.match(text, end))
+
+
 def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
     s, e, t = m.start(), m.end(), m.group(0)
     around = text[max(0, s - 25) : s].lower()
     week_of = bool(re.search(r"\bweek\s+of\s*$|\bsemaine\s+du\s*$", around))
     uncertain = (
-        bool(re.search(r"\b(?:around|about|circa|vers|aux\s+alentours\s+du)\s*$", around))
-        or bool(re.match(r"\s*\((?:week|weekend)\s+of\)", text[e : e + 20], re.IGNORECASE))
+        bool(re.search(r"\b(?:around|about|circa|vers|aux\s+alentours\s+du)\s*$|\[and\s+around\]\s*$", around))
+        or bool(
+            re.match(
+                r"\s*[(\[](?:(?:week|weekend)\s+of|or\s+around|and\s+around)[)\]]", text[e : e + 20], re.IGNORECASE
+            )
+        )
         or week_of
+        or _reported(text, s, e)
     )
     if kind == "iso":
         return DateExpr("full", s, e, t, int(m.group(1)), int(m.group(2)), int(m.group(3)), uncertain=uncertain)
@@ -222,7 +240,7 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
         unc = uncertain or (word or "").lower().startswith(("between", "entre"))
         night = bool(re.search(r"\b(?:overnight|night|nuit)\b[\w\s]{0,12}$", around))
         if night:
-            unc = False  # "overnight between 24 and 25 March": the first day
+            unc = True  # "overnight between 24 and 25 March": the first day, time_precision 2 (ACLED)
         return DateExpr(
             "range",
             s,
