@@ -36,3 +36,10 @@ def test_a_named_country_is_not_second_guessed() -> None:
     events = extract_text("On May 3, gunmen killed two herders in Boni, Burkina Faso.", dt.date(2020, 5, 5))
     assert events[0].event.country == "Burkina Faso"
     assert "place_hint" not in events[0].event.source_fields
+
+
+def test_a_victims_nationality_does_not_move_the_event_to_their_country() -> None:
+    # "a Burkinabe trader" tells who was killed, not where: Boni with a FAMa checkpoint is Mali's
+    text = "On May 3, jihadists attacked a FAMa checkpoint in Boni, killing two soldiers and a Burkinabe trader."
+    events = extract_text(text, dt.date(2020, 5, 5))
+    assert (events[0].event.country, events[0].event.admin1) == ("Mali", "Mopti")
