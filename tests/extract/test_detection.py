@@ -290,3 +290,10 @@ def test_a_long_report_does_not_make_events_of_undated_developments() -> None:
     text = filler + "Four armed movements of the Menaka region announced they had merged into a single coalition."
     assert len(text) > 600
     assert extract_text(text, published=dt.date(2020, 3, 2)) == []
+
+
+def test_a_toll_split_across_listed_places_adds_up_when_one_name_is_no_place_we_know() -> None:
+    # "Dantchira" only looks like a far-away place; the twelve dead are shared by the places we know
+    events = _events("On May 3, gunmen attacked the villages of Dantchira, Djibo and Arbinda, killing 12 civilians.")
+    assert sorted(e.location for e in events) == ["Arbinda", "Djibo"]
+    assert sum(e.fatalities or 0 for e in events) == 12

@@ -231,7 +231,7 @@ def _places_in(geo: Geocoder, text: str, s: _Sent, hint: str | None) -> list[Pla
     mentions = [
         m for m in geo.find_places(text, hint)  # the document's scan, memoised per document
         if s.start <= m.start and m.end <= s.end and m.role == "place"
-        and m.candidates and m.candidates[0].level is None
+        and m.candidates and m.candidates[0].level is None and not m.doubtful
     ]  # fmt: skip
     if len(mentions) < 2:
         return []
