@@ -475,3 +475,9 @@ def test_a_statement_released_by_a_group_is_its_claim() -> None:
     )
     e = _one(text, dt.date(2025, 5, 13))
     assert e.actor1 == JNIM
+
+
+def test_an_and_or_attribution_is_as_named_as_a_single_group() -> None:
+    e = _one("On 27 April 2019, presumed JNIM and/or ISGS militants abducted three road workers near Kelbo; the truck "
+             "and tools were seized by the assailants.", dt.date(2019, 4, 29))  # fmt: skip
+    assert e.actor1 == f"{JNIM} and/or {ISGS}"

@@ -562,9 +562,11 @@ def _merge_or(text: str, slots: list[_Slot]) -> list[_Slot]:
                 continue  # "French or Burkinabe forces": ACLED codes the first army named
             if _OR_LINK.match(gap):
                 prev = out.pop()
-                merged = ActorMention(None, text[prev.mention.start : s.mention.end], prev.mention.start,
+                # the merged mention is a named one ("JNIM and/or ISGS militants" is as named as "JNIM militants")
+                both = _or_name(prev.name, s.name)
+                merged = ActorMention(both, text[prev.mention.start : s.mention.end], prev.mention.start,
                                       s.mention.end, prev.mention.inter, "named", prev.mention.qualifier)  # fmt: skip
-                out.append(_Slot(_or_name(prev.name, s.name), merged, prev.suspected or s.suspected))
+                out.append(_Slot(both, merged, prev.suspected or s.suspected))
                 continue
         out.append(s)
     return out
