@@ -375,6 +375,9 @@ def _name_after(text: str, end: int) -> str:
     return m.group(1).lower()
 
 
+_UPPER_BOUND_BEFORE = re.compile(r"\d\s*[-–]\s*$|\bbetween\s+\S+\s+and\s+$|\b\d+\s+(?:to|à)\s+$", re.IGNORECASE)
+
+
 def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
     """Counts of people in ``text`` (not dates, distances, things, perpetrators or targets), each with
     the kind of casualty word it is tied to ("death", "other" or None)."""
@@ -383,17 +386,14 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
     for m in _FIGURE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in dates):
             continue
-        if re.search(
-            r"\d\s*[-–]\s*$|\bbetween\s+\S+\s+and\s+$|\b\d+\s+(?:to|à)\s+$",
-            text[max(0, m.start() - 25) : m.start()],
-            re.IGNORECASE,
-        ):
+        if _UPPER_BOUND_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
             continue  # the upper bound of "6-8 killed": the lower one is the conservative figure
         sub = _INCLUDING.search(text, max(0, m.start() - 40), m.start())
         if sub is not None and not re.search(r"[.;]", text[sub.end() : m.start()]):
             continue
         num, noun = m.group("num"), m.group("noun")
-        value = parse_number(_strip_hedge(num))
+        stripped = _strip_hedge(num)
+        value = parse_number(stripped)
         if value is None:
             continue
         after = text[m.end() : m.end() + 30]
@@ -401,7 +401,7 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
             continue
         if noun and _NOT_PEOPLE_AFTER.match(noun) and not _PERSON_RE.fullmatch(noun.strip()):
             continue
-        core = _strip_hedge(num).lower()
+        core = stripped.lower()
         if re.match(r"[/.]\d", text[m.end() : m.end() + 2]) or re.search(
             r"\d[/.]$", text[max(0, m.start() - 2) : m.start()]
         ):
@@ -472,14 +472,11 @@ _AGENT_AFTER = re.compile(
 _AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet\w*|miles?)\b", re.IGNORECASE)
 
 
+_HEDGE_START = re.compile(rf"^(?:{_HEDGE})\s+", re.IGNORECASE)
+
+
 def _strip_hedge(num: str) -> str:
-    return re.sub(
-        r"^(?:at\s+least|more\s+than|over|some|about|around|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated|"
-        r"approximately|roughly|au\s+moins|plus\s+de|près\s+de|environ|quelque|jusqu'à)\s+",
-        "",
-        num.strip(),
-        flags=re.IGNORECASE,
-    )
+    return _HEDGE_START.sub("", num.strip())
 
 
 def _lists(text: str, figs: list[Figure]) -> list[Figure]:
@@ -637,9 +634,20 @@ def _held_then_killed(text: str) -> int | None:
     return best
 
 
+# Every word some reading of a death starts from (_DEATH, the single-victim, held-then-killed, suicide and mass
+# patterns): a text with none of them tells no death, and the costly readings are skipped.
+_DEATH_HINT = re.compile(
+    rf"\b(?:{_DEATH})\b|shot|blew|burn|execution|assassin|abattu|explod|suicide|massacr|carnage|bloodbath|"
+    r"hanged|hung|surviv|to\s+death|corpse|corps|remains|body|kamikaze|exploser|lourd|pertes|losses|toll|heavy",
+    re.IGNORECASE,
+)
+
+
 def count_fatalities_estimated(text: str) -> tuple[int, bool]:
     """``(figure, estimated)``: ACLED's fatality figure and whether it is a conventional figure for a
     vague report ("several killed" = 3, "dozens" = 12, "a massacre" = 10) rather than a stated one."""
+    if not _DEATH_HINT.search(text):
+        return 0, False  # no word any reading below starts from: no death told (most reports of other events)
     text = _GEOPRECISION.sub(" ", text)  # ACLED's "(coded as X at geoprecision 2)" is not a count
     zero = _ZERO_RE.search(text)
     # "no casualties", and deaths that are the cause of the event ("protesting the killing of two
