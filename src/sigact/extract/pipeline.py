@@ -395,6 +395,14 @@ def _drop_summaries(drafts: list[_Draft]) -> list[_Draft]:
         ):
             continue
         out.append(d)
+    # a place of a list dropped here leaves its share of the list's toll to the places that remain
+    listings: dict[tuple[int, int], list[_Draft]] = {}
+    for d in out:
+        if d.share[1] > 1:
+            listings.setdefault((d.sents[0].index, d.share[1]), []).append(d)
+    for group in listings.values():
+        for i, d in enumerate(group):
+            d.share = (i, len(group))
     return out
 
 
