@@ -19,6 +19,7 @@ _LABELS = {
     "actor1": "actor1 exact (period suffix ignored)",
     "actor2": "actor2 exact (period suffix ignored)",
     "admin1": "admin1 accuracy",
+    "admin1_old_regions": "admin1, Ménaka/Taoudénit as Gao/Tombouctou",
     "within_25km": "share within 25 km",
     "fatalities": "fatalities exact",
     "date": "date exact (all notes)",
