@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 from sigact.geo.geocoder import Geocoder, Place, distance_km
 from sigact.geo.normalize import compact, norm
 
-SUCCESSOR_REGIONS = {"menaka": "gao", "taoudenit": "tombouctou"}
+SUCCESSOR_REGIONS = {"menaka": "gao", "taoudenit": "tombouctou", "taoudeni": "tombouctou"}
 
 
 @dataclass
@@ -69,7 +69,9 @@ def same_name(a: str, b: str) -> bool:
     return fuzz.ratio(compact(a), compact(b)) >= 85
 
 
-def _admin1_equal(got: str | None, want: str | None, period_aware: bool) -> bool:
+def admin1_equal(got: str | None, want: str | None, period_aware: bool = False) -> bool:
+    """The same admin1 (accents and case aside); ``period_aware``: Ménaka/Taoudénit also equal the
+    regions older ACLED files code them under (Gao/Tombouctou)."""
     g, w = norm(got or ""), norm(want or "")
     if g == w:
         return True
@@ -121,8 +123,8 @@ def evaluate(geocoder: Geocoder, frame: pd.DataFrame, hint: bool = True) -> Eval
             hits += 1
         else:
             causes[_cause(geocoder, str(row["notes"]), row, place)] += 1
-        admin_ok += _admin1_equal(place.admin1, row["admin1"], False)
-        admin_era += _admin1_equal(place.admin1, row["admin1"], True)
+        admin_ok += admin1_equal(place.admin1, row["admin1"], False)
+        admin_era += admin1_equal(place.admin1, row["admin1"], True)
     n = max(len(frame), 1)
     naming = sum(
         1 for loc, note in zip(frame["location"], frame["notes"], strict=True)
