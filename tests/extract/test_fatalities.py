@@ -39,6 +39,12 @@ from sigact.extract.fatalities import count_fatalities
         ("The ambush left 12 soldiers dead, 9 gone missing and 5 assailants killed.", 17),  # missing: not dead
         # a list of counts before one verb, with an "including" list of people already counted
         ("4 policemen and 7 civilians, including a teacher, a mechanic and a nurse, were killed on the road.", 11),
+        # killers are not victims; words that look like numbers are not counts
+        ("A gunman on a motorbike killed two traders near the market.", 2),
+        ("Three gunmen on a motorbike shot dead a pharmacist.", 1),
+        ("Bandits tried to seize a truck; one driver was killed and another wounded.", 1),
+        ("Two guards died at around 14:30 (1430 GMT) when the post was attacked.", 2),
+        ("Seize soldats ont été tués dans l'embuscade.", 16),
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

@@ -98,7 +98,10 @@ _BARE_ONE_RE = re.compile(
     r"prefect|farmer|shepherd|worker|hunter|student|pupil|guard|official|councill?or|councilman|marabout|nurse|"
     r"sub-officer|catechist|pastor|priest|miner|gold\s+miner)"
     r"(?:\s+of\s+the\s+[\w'’-]+)?(?:\s+(?!(?:and|et|or)\b)[\w'’-]+){0,8}?\s+"
-    r"(?:(?:was\s+)?(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué)",
+    r"(?:was\s+(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)|died|a\s+été\s+tué|"
+    # without "was", the verb is active when an object follows ("a militant killed two soldiers")
+    r"(?:killed|shot\s+dead|executed|murdered|assassinated|beheaded)(?!\s+(?:an?|the|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|his|her|their|its|several|some|at\s+least|dozens|many)\b))",
     re.IGNORECASE,
 )
 # One person killed, named by role rather than counted: "assassinated MSA officer X", "killed and buried a
@@ -177,7 +180,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"attaques?|times?|fois|boats?|buses?|am|pm|bullets?|shots?|gunshots?|balles?|events?|évènements?|"
     r"donkeys?|camels?|goats?|sheep|cows?|oxen|horses?|animals?|livestock|bovins|chameaux|moutons|"
     r"arms|ammunition|cartridges|kg|tonnes?|tons?|litres?|liters?|francs|CFA|dollars|euros|FCFA|"
-    r"AKs?|AK-47s?|kalashnikovs?|magazines|uniforms|pick-?ups?|witnesses|sources|témoins)\b",
+    r"AKs?|AK-47s?|kalashnikovs?|magazines|uniforms|pick-?ups?|witnesses|sources|témoins|GMT|UTC)\b",
     re.IGNORECASE,
 )
 # A toll counted over a period, not one event's: "since 2012", "so far", "this year", "over the past month",
@@ -403,9 +406,9 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
             continue
         core = stripped.lower()
         if re.match(r"[/.]\d", text[m.end() : m.end() + 2]) or re.search(
-            r"\d[/.]$", text[max(0, m.start() - 2) : m.start()]
+            r"\d[/.:]$", text[max(0, m.start() - 2) : m.start()]
         ):
-            continue  # "5/12/00", "in 12/98", "10.12": dates
+            continue  # "5/12/00", "in 12/98", "10.12": dates; "14:30": a time
         # years, dates, clock times
         if core.isdigit() and (1900 <= value <= 2100 or re.match(r"^\s*(?:h|:)\d", after)):
             continue
@@ -413,7 +416,8 @@ def _people_counts(text: str) -> list[tuple[Figure, str | None]]:
             continue  # "May 12" ("market. 8 dead" is not a month)
         if core.isdigit() and _MONTH_AFTER.match(after):
             continue
-        if core in ("a", "an", "un", "une", "some", "single", "a single", "both") and not noun:
+        if core in ("a", "an", "un", "une", "some", "single", "a single", "both", "seize", "sept", "cent") and not noun:
+            # ("seize", "sept", "cent": French numbers only before a noun, else English words, "to seize")
             continue
         if core in ("one", "un", "une") and not noun and not re.match(r"^\s+(?:of\s+them|was|died|person)", after):
             if not re.match(
@@ -466,7 +470,7 @@ _AGENT_AFTER = re.compile(
     r"\s+(?:(?!(?:and|et|were|was|had|have|has|who|after|before|when|while|as|because|since|during|following)\b)"
     r"[\w'’-]+\s+){0,4}?(?:killed|shot|executed|attacked|ambushed|"
     r"abducted|kidnapped|murdered|assassinated|stormed|opened|raided|entered|burst|fired|beat|burned|looted|seized)\s+"
-    r"(?:(?:to\s+death|into)\s+)?(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire|(?-i:[A-Z])\w+)\b",
+    r"(?:(?:to\s+death|into|dead)\s+)?(?:an?|the|one|two|three|four|five|\d+|his|her|their|several|some|fire|(?-i:[A-Z])\w+)\b",
     re.IGNORECASE,
 )
 _AGE_OR_DISTANCE = re.compile(r"\s*(?:years?[-\s]old|km|kilomet\w*|miles?)\b", re.IGNORECASE)
