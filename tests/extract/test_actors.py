@@ -481,3 +481,9 @@ def test_an_and_or_attribution_is_as_named_as_a_single_group() -> None:
     e = _one("On 27 April 2019, presumed JNIM and/or ISGS militants abducted three road workers near Kelbo; the truck "
              "and tools were seized by the assailants.", dt.date(2019, 4, 29))  # fmt: skip
     assert e.actor1 == f"{JNIM} and/or {ISGS}"
+
+
+def test_security_guards_are_private_security_forces() -> None:
+    e = _one("On 2 March 2020, gunmen attacked a mining convoy near Kalsaka and exchanged fire with its security "
+             "guards before fleeing.", dt.date(2020, 3, 4))  # fmt: skip
+    assert e.actor2 == "Private Security Forces (Burkina Faso)"
