@@ -45,6 +45,10 @@ from sigact.extract.fatalities import count_fatalities
         ("Bandits tried to seize a truck; one driver was killed and another wounded.", 1),
         ("Two guards died at around 14:30 (1430 GMT) when the post was attacked.", 2),
         ("Seize soldats ont été tués dans l'embuscade.", 16),
+        # a count after "killed and" takes the casualty word that follows it in its clause
+        ("A mine hit the bus: one passenger was killed and six Nigeriens wounded.", 1),
+        ("Two guards were killed and four others, including a cook, wounded.", 2),
+        ("One soldier killed and three members of the patrol wounded near the river.", 1),
         ("A convoy was attacked: 6-8 killed, 4 wounded.", 6),
         ("Gunmen attacked a herder camp near Djibo, two herders killed and four wounded.", 2),
         ("One soldier and one militant were killed in the clash.", 2),

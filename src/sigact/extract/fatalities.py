@@ -298,6 +298,12 @@ _QUALIFIED_OTHER = re.compile(
 _REPORTED_AS = re.compile(r"\s+(?:were\s+|was\s+)?(?:reported|said\s+to\s+be|listed\s+as)\s+(\w+)", re.IGNORECASE)
 
 
+_AFTER_A_TOLL = re.compile(
+    r"\b(?:killed|dead|died|shot\s+dead|executed|tués?|morts?)\s*,?\s*(?:and|et|while|whereas)\s+$", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and\s+)?(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b")
+
+
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
     """'death', 'other' or None: the casualty word closest to the figure at text[start:end]."""
     # "13 were seriously injured": a verb phrase right after the figure governs it
@@ -320,6 +326,15 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
             return "death"  # "was shot and killed"
         if _OTHER_RE.fullmatch(word):
             return "other"
+    if _AFTER_A_TOLL.search(text, max(0, start - 25), start):
+        # "one soldier was killed and five Malians wounded", "two killed and three others, including a civilian,
+        # wounded": a count after "killed and" takes the casualty word that follows it in its clause
+        stop = _CLAUSE_END.search(text, end)
+        clause_end = stop.start() if stop else len(text)
+        nxt = [(m.start(), k) for rx, k in ((_DEATH_RE, "death"), (_OTHER_RE, "other"))
+               if (m := rx.search(text, end, clause_end)) is not None]  # fmt: skip
+        if nxt:
+            return min(nxt)[1]
     best: tuple[int, str] | None = None
     window_lo, window_hi = max(0, start - 70), min(len(text), end + 70)
     for rx, kind in ((_DEATH_RE, "death"), (_OTHER_RE, "other")):
