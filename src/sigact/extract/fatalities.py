@@ -301,7 +301,7 @@ _REPORTED_AS = re.compile(r"\s+(?:were\s+|was\s+)?(?:reported|said\s+to\s+be|lis
 _AFTER_A_TOLL = re.compile(
     r"\b(?:killed|dead|died|shot\s+dead|executed|tués?|morts?)\s*,?\s*(?:and|et|while|whereas)\s+$", re.IGNORECASE
 )
-_CLAUSE_END = re.compile(r"[.;:]|,\s+(?:and\s+)?(?:\w+ing|\w+ed)\b|\bwhile\b|\bbut\b")
+_CLAUSE_END = re.compile(r"[.;:]|\bwhile\b|\bbut\b|\bwhereas\b")
 
 
 def _nearest_kind(text: str, start: int, end: int) -> str | None:
@@ -330,7 +330,7 @@ def _nearest_kind(text: str, start: int, end: int) -> str | None:
         # "one soldier was killed and five Malians wounded", "two killed and three others, including a civilian,
         # wounded": a count after "killed and" takes the casualty word that follows it in its clause
         stop = _CLAUSE_END.search(text, end)
-        clause_end = stop.start() if stop else len(text)
+        clause_end = min(stop.start() if stop else len(text), end + 80)
         nxt = [(m.start(), k) for rx, k in ((_DEATH_RE, "death"), (_OTHER_RE, "other"))
                if (m := rx.search(text, end, clause_end)) is not None]  # fmt: skip
         if nxt:
