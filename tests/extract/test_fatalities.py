@@ -341,3 +341,19 @@ def test_cumulative_tolls_are_told_by_their_period_words(text: str, expected: bo
 def test_a_cumulative_toll_in_the_same_sentence_is_not_the_event_toll() -> None:
     text = "Gunmen killed 4 villagers on Sunday; 120 civilians have been killed in the area since January."
     assert count_fatalities(text) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("French forces killed about 10 fighters over two days of fighting.", 2),
+        ("At least 25 herders have been killed in three days of clashes.", 3),
+        ("Les affrontements ont fait 12 morts en deux jours.", 2),
+        ("Gunmen killed 4 villagers on Sunday, two days after a raid nearby.", 1),  # a date, not a span
+        ("Soldiers killed 7 militants near the border.", 1),
+    ],
+)
+def test_a_toll_told_over_several_days_is_recognised(text: str, expected: int) -> None:
+    from sigact.extract.fatalities import toll_days
+
+    assert toll_days(text) == expected

@@ -828,3 +828,23 @@ def _is_additional(text: str, f: Figure) -> bool:
 
 def _has_others(text: str) -> bool:
     return bool(re.search(r"\b(?:others?|autres|more|additional)\b", text, re.IGNORECASE))
+
+
+_DAYS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "deux": 2, "trois": 3, "quatre": 4,
+               "cinq": 5}  # fmt: skip
+_MULTI_DAY = re.compile(
+    r"\b(?:over|in|during|for|after|across|within|en|pendant)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?"
+    r"(two|three|four|five|six|seven|deux|trois|quatre|cinq|[2-7])\s+(?:days|jours)\b|"
+    r"\b(two|three|four|five|six|seven|[2-7])\s+days\s+of\s+(?:fighting|clashes|violence|attacks|combat)",
+    re.IGNORECASE,
+)
+
+
+def toll_days(text: str) -> int:
+    """How many days a toll told in ``text`` covers ("killed about 10 fighters over two days of fighting": 2),
+    1 when none is stated. ACLED codes one event per day and splits such a toll between the days."""
+    m = _MULTI_DAY.search(text)
+    if m is None:
+        return 1
+    word = (m.group(1) or m.group(2)).lower()
+    return int(word) if word.isdigit() else _DAYS_WORDS[word]
