@@ -158,7 +158,7 @@ def test_an_announcement_day_dates_an_event_told_without_one() -> None:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("Clashes broke out in mid-September near Gao", D(2024, 9, 20), (D(2024, 9, 15), 3)),
+        ("Clashes broke out in mid-September near Gao", D(2024, 9, 20), (D(2024, 9, 15), 2)),  # the week of the 15th
         ("at the end of August, militants attacked", D(2024, 9, 20), (D(2024, 8, 15), 3)),
         ("last Friday, gunmen attacked", D(2024, 9, 20), (D(2024, 9, 13), 1)),  # a Friday report: a week before
         ("on Friday, gunmen attacked", D(2024, 9, 20), (D(2024, 9, 20), 1)),  # the day it is filed
@@ -182,6 +182,8 @@ def test_a_date_in_a_movement_name_does_not_date_the_event() -> None:
         ("As reported on 8 April 2020, soldiers dismantled a camp", D(2020, 4, 10), (D(2020, 4, 8), 2)),
         ("On 10 September, it was reported that prisoners had escaped", D(2019, 9, 12), (D(2019, 9, 10), 2)),
         ("On October 10 (or around), thieves stole cattle", D(2018, 10, 12), (D(2018, 10, 10), 2)),
+        ("À la mi-mars 2021, des hommes armés ont attaqué le village", D(2021, 4, 2), (D(2021, 3, 15), 2)),
+        ("In March 2021, gunmen attacked the village", D(2021, 4, 2), (D(2021, 3, 15), 3)),  # the month only
         ("On 10 September, prisoners escaped from the jail", D(2019, 9, 12), (D(2019, 9, 10), 1)),
     ],
 )

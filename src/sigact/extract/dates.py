@@ -214,6 +214,9 @@ def _reported(text: str, start: int, end: int) -> bool:
     return bool(_REPORTED_BEFORE.search(text, max(0, start - 20), start) or _REPORTED_AFTER.match(text, end))
 
 
+_MID_MONTH = re.compile(r"\bmid-?\s*|\bmi-|\bmiddle\s+of\b", re.IGNORECASE)
+
+
 def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
     s, e, t = m.start(), m.end(), m.group(0)
     around = text[max(0, s - 25) : s].lower()
@@ -285,8 +288,10 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
         ):
             return None
         lead = t.lower().lstrip()
-        return DateExpr("month", s, e, t, int(y), MONTHS[mon.lower()],
-                        extra={"since": "1"} if lead.startswith(("since", "depuis")) else {})  # fmt: skip
+        extra = {"since": "1"} if lead.startswith(("since", "depuis")) else {}
+        if _MID_MONTH.search(t):
+            extra["mid"] = "1"
+        return DateExpr("month", s, e, t, int(y), MONTHS[mon.lower()], extra=extra)
     if kind == "month":
         lead, mon = m.group(1).lower(), m.group(2)
         if mon.lower() in ("may", "mars", "mai") and not mon[0].isupper():
@@ -294,6 +299,8 @@ def _make(kind: str, m: re.Match[str], text: str) -> DateExpr | None:
         extra = {"since": "1"} if lead in ("since", "depuis") else {}
         if lead == "last":
             extra["last"] = "1"
+        if _MID_MONTH.search(t):
+            extra["mid"] = "1"
         return DateExpr("month", s, e, t, None, MONTHS[mon.lower()], extra=extra)
     if kind == "month_noun":
         mon = m.group(1)
@@ -395,14 +402,15 @@ def resolve(expr: DateExpr, published: dt.date | None, anchor: dt.date | None = 
         if expr.extra.get("since"):
             return None
         assert expr.month is not None
+        tp_month = 2 if expr.extra.get("mid") else 3  # "mid-September": the week of the 15th (ACLED)
         if expr.year is not None:
-            return dt.date(expr.year, expr.month, 15), 3
+            return dt.date(expr.year, expr.month, 15), tp_month
         if ref is None:
             return None
         year = ref.year if expr.month <= ref.month else ref.year - 1
         if expr.extra.get("last") and expr.month == ref.month:
             year -= 1
-        return dt.date(year, expr.month, 15), 3
+        return dt.date(year, expr.month, 15), tp_month
     if expr.kind == "weekday":
         if ref is None or expr.weekday is None:
             return None
