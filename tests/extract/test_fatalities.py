@@ -357,3 +357,9 @@ def test_a_toll_told_over_several_days_is_recognised(text: str, expected: int) -
     from sigact.extract.fatalities import toll_days
 
     assert toll_days(text) == expected
+
+
+def test_a_second_attack_in_two_days_is_not_a_two_day_toll() -> None:
+    from sigact.extract.fatalities import toll_days
+
+    assert toll_days("Gunmen killed 6 soldiers, the second attack in two days on the base.") == 1

@@ -833,9 +833,9 @@ def _has_others(text: str) -> bool:
 _DAYS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "deux": 2, "trois": 3, "quatre": 4,
                "cinq": 5}  # fmt: skip
 _MULTI_DAY = re.compile(
-    r"\b(?:over|in|during|for|after|across|within|en|pendant)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?"
+    r"\b(?:over|during|across|within|for|en|pendant)\s+(?:the\s+)?(?:(?:past|last|first)\s+)?"
     r"(two|three|four|five|six|seven|deux|trois|quatre|cinq|[2-7])\s+(?:days|jours)\b|"
-    r"\b(two|three|four|five|six|seven|[2-7])\s+days\s+of\s+(?:fighting|clashes|violence|attacks|combat)",
+    r"\b(two|three|four|five|six|seven|[2-7])\s+days\s+of\s+(?:\w+\s+)?(?:fighting|clashes|violence|attacks|combat)",
     re.IGNORECASE,
 )
 
