@@ -16,6 +16,7 @@ import functools
 import re
 
 from sigact.extract.dates import DateExpr, is_background_year
+from sigact.extract.fatalities import CUMULATIVE_PERIOD
 
 EVENT_WORDS = re.compile(
     r"\b(?:(?:wounded|injured)\s+by|(?:wounded|injured)\s+(?:\w+ly\s+)?(?:an?|another|the|his|her|two|three|four|five|several|\d+)\s|"
@@ -113,8 +114,7 @@ _AGGREGATE = re.compile(
 _CUMULATIVE = re.compile(
     r"\b(?:have|has)\s+(?:\w+\s+){0,2}(?:been\s+)?(?:killed|died|displaced|left|claimed|carried\s+out|"
     r"conducted|targeted|attacked|launched|intensified|increased|expanded|multiplied|plagued)\b[^.]*"
-    r"\b(?:since(?!\s+(?:(?:last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
-    r"last\s+night|the\s+weekend|dawn|this\s+morning)\b)|so\s+far|over\s+the|in\s+recent|for\s+(?:years|months|a\s+decade)|this\s+year|depuis|years)\b|"
+    rf"(?:{CUMULATIVE_PERIOD}|\b(?:over\s+the|in\s+recent|for\s+(?:years|months|a\s+decade)|years)\b)|"
     r"\b(?:since|depuis)\s+(?:\w+\s+){0,2}(?:19|20)\d{2}\b[^.]*\b(?:have|has|ont)\s+(?:\w+\s+){0,2}"
     r"(?:been\s+)?(?:killed|died|displaced|claimed|été\s+tués)",
     re.IGNORECASE,

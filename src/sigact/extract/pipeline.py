@@ -27,7 +27,7 @@ from sigact.actors.registry import Registry
 from sigact.extract import detect, tags
 from sigact.extract.classifier import EventClassifier
 from sigact.extract.dates import DateExpr, find_dates, range_days, resolve
-from sigact.extract.fatalities import count_fatalities_estimated
+from sigact.extract.fatalities import count_fatalities_estimated, is_cumulative_toll
 from sigact.extract.numbers import parse_number
 from sigact.extract.roles import Roles, assign_roles
 from sigact.extract.typing_rules import apply_rules, fighting_told
@@ -60,11 +60,18 @@ _REPORT_DATE = re.compile(
     r"statement|communiqué|a\s+déclaré|a\s+annoncé|publié)\s+(?:\w+\s+){0,2}?(?:on\s+|le\s+|ce\s+)?$",
     re.IGNORECASE,
 )
-_CUMULATIVE_TOLL = re.compile(
-    r"\b(?:since|so\s+far|this\s+year|last\s+year|in\s+total|overall|number\s+of\s+(?:victims|deaths|dead)|depuis|"
-    r"au\s+total|estimates?)\b",
-    re.IGNORECASE,
+# tail sentences that give an overall or estimated count rather than this event's toll (a toll counted
+# over a period, "since January", "so far", is fatalities.is_cumulative_toll)
+_ROUGH_TOLL = re.compile(
+    r"\b(?:in\s+total|overall|number\s+of\s+(?:victims|deaths|dead)|au\s+total|estimates?)\b", re.IGNORECASE
 )
+
+
+def _overall_toll(text: str) -> bool:
+    """A toll counted over a period or overall ("since January", "in total"): not one event's."""
+    return is_cumulative_toll(text) or bool(_ROUGH_TOLL.search(text))
+
+
 _TOLL_SENTENCE = re.compile(
     r"\b(?:death\s+toll|toll|killed|dead|deaths|died|bodies|casualties|lost\s+their\s+lives|bilan|morts?|tués)\b",
     re.IGNORECASE,
@@ -535,7 +542,7 @@ def extract_document(doc: Document) -> list[Mention]:
         tail = [
             x.text for x in sents
             if d.sents[-1].end <= x.start < nxt and not x.is_event and len(x.text) <= 120
-            and not detect.is_aggregate(x.text) and not _CUMULATIVE_TOLL.search(x.text)
+            and not detect.is_aggregate(x.text) and not _overall_toll(x.text)
         ][:2]  # fmt: skip
         # and further on, in sentences that tell no event of their own ("Initially, the death toll was
         # estimated at 60."), up to the next event
@@ -543,7 +550,7 @@ def extract_document(doc: Document) -> list[Mention]:
             x.text for x in sents
             if d.sents[0].start < x.start < nxt and x not in d.sents and not x.is_event and x.text not in tail
             and _TOLL_SENTENCE.search(x.text) and not detect.is_aggregate(x.text)
-            and not _CUMULATIVE_TOLL.search(x.text) and not detect.is_background(x.text, x.dates, x.date is not None)
+            and not _overall_toll(x.text) and not detect.is_background(x.text, x.dates, x.date is not None)
         ][:3]  # fmt: skip
         fatalities, fatalities_estimated = count_fatalities_estimated(" ".join([evidence, *tail]))
         if sub in ("Peaceful protest", "Protest with intervention"):
