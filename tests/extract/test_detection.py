@@ -297,3 +297,11 @@ def test_a_toll_split_across_listed_places_adds_up_when_one_name_is_no_place_we_
     events = _events("On May 3, gunmen attacked the villages of Dantchira, Djibo and Arbinda, killing 12 civilians.")
     assert sorted(e.location for e in events) == ["Arbinda", "Djibo"]
     assert sum(e.fatalities or 0 for e in events) == 12
+
+
+def test_a_battle_over_several_days_is_one_event_a_day_sharing_the_toll() -> None:
+    events = _events("From 25 to 27 July, fighting between JNIM and the army in Boulkessi killed 31 people.",
+                     dt.date(2020, 7, 29))  # fmt: skip
+    assert [e.event_date for e in events] == [dt.date(2020, 7, d) for d in (25, 26, 27)]
+    assert all(e.time_precision == 1 for e in events)
+    assert [e.fatalities for e in events] == [11, 10, 10]  # the toll counted once, not once a day

@@ -340,7 +340,8 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             current = new[-1]
             continue
         if len(days) > 1:
-            new = [_Draft(d, 1, place, [s], True) for d in days]
+            # ACLED: one event per day; a toll told for the whole span is shared among its days
+            new = [_Draft(d, 1, place, [s], True, (i, len(days))) for i, d in enumerate(days)]
             drafts.extend(new)
             current = new[-1]
             continue
