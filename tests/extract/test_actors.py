@@ -446,7 +446,7 @@ def test_detainees_executed_after_their_arrest_by_soldiers_are_the_soldiers_vict
 
 
 def test_a_peacekeepers_subcontractor_is_civilian() -> None:
-    e = _one("On 13 July 2020, unknown gunmen ambushed a MINUSMA sub-contractor convoy and stole its cargo near Boni.",
+    e = _one("On 13 July 2020, gunmen near Boni stopped the trucks of a MINUSMA sub-contractor and stole their cargo.",
              dt.date(2020, 7, 15))  # fmt: skip
     assert e.actor2 == "Civilians (Mali)"
 
