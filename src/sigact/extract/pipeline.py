@@ -37,7 +37,7 @@ from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
 
-EXTRACTOR_VERSION = "extract-1.6"
+EXTRACTOR_VERSION = "extract-1.7"
 
 # the countries' names and capitals; nationality words ("Malian", "Burkinabe") are left out: they tell
 # who people are ("Burkinabe gold miners", "a Nigerien officer"), not where the event took place
