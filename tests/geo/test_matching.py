@@ -72,3 +72,20 @@ def test_a_name_joined_by_des_is_one_name(geocoder: Geocoder) -> None:
     # "Adrar des Ifoghas" is the massif in Kidal, not the well "Adâr" in Tombouctou
     place = geocoder.locate("French jets struck militants in the Adrar des Ifoghas mountains.", country_hint="Mali")
     assert place is not None and place.surface == "Adrar des Ifoghas" and place.admin1 == "Kidal"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "admin1", "admin2"),
+    [
+        ("the Bandiagara region", "Bandiagara", "Mopti", "Bandiagara"),
+        ("the village of Farabougou", "Farabougou", "Segou", "Niono"),
+        ("le village de Sokolo", "Sokolo", "Segou", "Niono"),
+        ("the Menaka region", "Menaka", "Menaka", None),
+    ],
+)
+def test_a_query_opening_with_descriptor_words_finds_its_place(
+    geocoder: Geocoder, query: str, name: str, admin1: str, admin2: str | None
+) -> None:
+    # what an analyst types into `sigact geocode`, as the press writes it
+    best = geocoder.geocode(query)[0]
+    assert (best.name, best.admin1, best.admin2) == (name, admin1, admin2)

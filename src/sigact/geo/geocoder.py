@@ -42,6 +42,11 @@ from sigact.geo.wording import STOPWORDS
 __all__ = ["STOPWORDS", "Candidate", "Geocoder", "Place", "PlaceMention", "distance_km"]
 
 _COMPLEX_QUERY = re.compile(r"[,;()\[\]]|\b(?:" + "|".join(LEVEL_WORDS) + r"|near|of|in|area)\b", re.I)
+# the words a query may open with before its name: "the Bandiagara region", "near Boni", "the village of X"
+_QUERY_OPENING = re.compile(
+    r"(?:\s*\b(?:the|a|an|in|at|near|around|outside|close\s+to|north|south|east|west|of|village|town|city|"
+    r"locality|commune|area|le|la|les|l'|de|du|des|d'|près|à|au|aux|dans|vers)\b'?)*\s*"
+)
 
 
 class Geocoder:
@@ -124,7 +129,8 @@ class Geocoder:
         text = query if not context else f"{query}. {context}"
         mentions = self.find_places(text)
         first = [m for m in mentions if m.start < len(query)]
-        if first and first[0].start <= len(query) - len(query.lstrip()) + 1:
+        opening = _QUERY_OPENING.match(query)
+        if first and first[0].start <= (opening.end() if opening else 0) + 1:
             return first[0].candidates
         head = query.split(",")[0].strip()
         hits = self.gaz.lookup(head, fuzzy=True)
