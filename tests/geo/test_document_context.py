@@ -143,3 +143,17 @@ def test_a_loose_spelling_far_from_every_other_place_is_not_the_event_place(geoc
     # alone, the look-alike is all the text gives
     place = geocoder.locate("Soldiers dismantled a mine on the road near Goma-Coura.", country_hint="Mali")
     assert place is not None and place.admin1 == "Kayes"
+
+
+def test_the_sahel_belt_is_not_burkina_fasos_sahel_region(geocoder: Geocoder) -> None:
+    # "the wider Sahel region" is the belt south of the Sahara; the town is Mali's Boulkessi, not a
+    # namesake in Burkina Faso's Sahel region
+    text = (
+        "Militants of JNIM overran an army base in the Malian town of Boulikessi on Sunday, killing dozens of "
+        "soldiers. The assault is the latest in a wave of attacks across Mali and the wider Sahel region."
+    )
+    place = geocoder.locate(text, focus=(0, text.index(". ")))
+    assert place is not None and (place.country, place.admin1) == ("Mali", "Mopti")
+    # tied to Burkina Faso, the Sahel is its region
+    region = geocoder.locate("Attacks rose in the Sahel region of Burkina Faso, where gunmen killed four miners.")
+    assert region is not None and (region.country, region.admin1) == ("Burkina Faso", "Sahel")

@@ -81,6 +81,8 @@ def build_context(
                 ctx.nationals.add(cc)
     for i, m in enumerate(mentions):
         key = norm(m.surface)
+        if key == "sahel" and m.cue <= -3.0:
+            continue  # the belt south of the Sahara, not Burkina Faso's region (scan: is_sahel_belt)
         admin_like = m.role == "context" or m.level is not None
         # "the Mopti region" names the region, not the Mopti cercle
         levels = (m.level,) if m.level in m.group_levels else m.group_levels

@@ -20,6 +20,7 @@ from sigact.geo.wording import (
     in_place_slot,
     is_actor_name,
     is_dateline,
+    is_sahel_belt,
     read_descriptors,
     tamasheq_prefix,
 )
@@ -108,6 +109,9 @@ class Scanner:
             out.append(m)
             i = k + 1
         mark_context(text, out, self.admin_names)
+        for m in out:
+            if is_sahel_belt(text, m):
+                m.cue = -3.0  # the belt south of the Sahara: no place, and no admin context
         mark_unit_after(text, out, self.admin_names)
         mark_relations(text, out)
         return out

@@ -191,3 +191,23 @@ def read_descriptors(text: str, m: PlaceMention) -> None:
         m.cue = 0.3  # "the mayor of X", "residents of X": where people are from, not the event
     elif _AT.search(before):
         m.cue = 1.0
+
+
+# "the Sahel" of the press is mostly the belt south of the Sahara ("the wider Sahel region", "across the
+# Sahel", "Sahel countries"); it is Burkina Faso's region only when the text ties it to Burkina Faso or
+# writes it as an admin unit ("(Djibo, Soum, Sahel)", "la région du Sahel")
+_BELT_BEFORE = re.compile(
+    r"\b(?:wider|whole|entire|central|western|eastern|across|throughout|of|and|in|the|African|Sahara)\s+(?:the\s+)?$",
+    re.I,
+)
+_BELT_AFTER = re.compile(r"\s*(?:region\s*)?(?:countries|states|nations|belt|zone|strip|Alliance|G5|,\s+and\b)", re.I)
+_BURKINA_NEAR = re.compile(r"Burkina|Burkinab|région\s+du\s*$", re.I)
+
+
+def is_sahel_belt(text: str, m: PlaceMention) -> bool:
+    """Whether a "Sahel" of ``text`` names the belt, not Burkina Faso's Sahel region."""
+    if norm(m.surface) != "sahel" or m.role == "context":
+        return False
+    if _BURKINA_NEAR.search(text[max(0, m.start - 40) : m.end + 40]):
+        return False
+    return bool(_BELT_BEFORE.search(text[max(0, m.start - 30) : m.start]) or _BELT_AFTER.match(text, m.end))
