@@ -197,10 +197,10 @@ def read_descriptors(text: str, m: PlaceMention) -> None:
 # Sahel", "Sahel countries"); it is Burkina Faso's region only when the text ties it to Burkina Faso or
 # writes it as an admin unit ("(Djibo, Soum, Sahel)", "la région du Sahel")
 _BELT_BEFORE = re.compile(
-    r"\b(?:wider|whole|entire|central|western|eastern|across|throughout|of|and|in|the|African|Sahara)\s+(?:the\s+)?$",
+    r"\b(?:wider|whole|entire|central|western|eastern|across|throughout|of|and|in|the|African|Sahara|G5)\s+(?:the\s+)?$",
     re.I,
 )
-_BELT_AFTER = re.compile(r"\s*(?:region\s*)?(?:countries|states|nations|belt|zone|strip|Alliance|G5|,\s+and\b)", re.I)
+_BELT_AFTER = re.compile(r"\s*(?:region\s*)?(?:countries|states|nations|belt|zone|strip|Alliance|,\s+and\b)", re.I)
 _BURKINA_NEAR = re.compile(r"Burkina|Burkinab|région\s+du\s*$", re.I)
 
 
