@@ -305,3 +305,21 @@ def test_a_battle_over_several_days_is_one_event_a_day_sharing_the_toll() -> Non
     assert [e.event_date for e in events] == [dt.date(2020, 7, d) for d in (25, 26, 27)]
     assert all(e.time_precision == 1 for e in events)
     assert [e.fatalities for e in events] == [11, 10, 10]  # the toll counted once, not once a day
+
+
+def test_a_place_of_a_list_told_again_on_its_own_keeps_its_own_toll_whole() -> None:
+    # the lede lists both places; each is then told in sentences of its own, with its own figure
+    text = (
+        "Militants carried out two attacks on army posts in Djibo and Arbinda on Tuesday, the army said. "
+        "In Djibo, the assailants stormed the camp at dawn and killed 9 soldiers before fleeing. "
+        "Later the same day in Arbinda, troops repelled the attack and killed 16 of the assailants."
+    )
+    events = {e.location: e for e in _events(text, dt.date(2021, 3, 4))}
+    assert events["Djibo"].fatalities == 9
+    assert events["Arbinda"].fatalities == 16
+
+
+def test_a_toll_told_only_for_a_list_of_places_is_still_shared() -> None:
+    events = _events("On Tuesday, gunmen attacked the villages of Djibo and Arbinda, killing 10 civilians.",
+                     dt.date(2021, 3, 4))  # fmt: skip
+    assert sorted(e.fatalities or 0 for e in events) == [5, 5]

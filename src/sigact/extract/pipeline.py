@@ -558,8 +558,15 @@ def extract_document(doc: Document) -> list[Mention]:
             fatalities = 0  # deaths told in a protest report are its cause ("over the death of ..."), not its toll
             fatalities_estimated = False
         if d.share[1] > 1:
-            i, n = d.share
-            fatalities = fatalities // n + (1 if i < fatalities % n else 0)
+            # the list's figure is shared among its places; a place told again in sentences of its own
+            # ("The first assault occurred in A, where ... 30 soldiers were killed") has its own toll, whole
+            own_told = [x.text for x in d.sents[1:]]
+            own = count_fatalities_estimated(" ".join([*own_told, *tail]))[0] if own_told else 0
+            if own > 0:
+                fatalities = own
+            else:
+                i, n = d.share
+                fatalities = fatalities // n + (1 if i < fatalities % n else 0)
         tag_list = tags.find_tags(evidence)
         civ = CIVILIAN_TARGETING if (roles.inter2 == 7 and event_type in (
             "Violence against civilians", "Explosions/Remote violence")) else None  # fmt: skip
