@@ -323,3 +323,16 @@ def test_a_toll_told_only_for_a_list_of_places_is_still_shared() -> None:
     events = _events("On Tuesday, gunmen attacked the villages of Djibo and Arbinda, killing 10 civilians.",
                      dt.date(2021, 3, 4))  # fmt: skip
     assert sorted(e.fatalities or 0 for e in events) == [5, 5]
+
+
+def test_days_later_opening_a_sentence_dates_a_new_event_once() -> None:
+    # "Two days later" is counted once from the day told before, and starts an event of its own
+    text = (
+        "On March 3, gunmen attacked the army post in Djibo, killing 7 soldiers. "
+        "Two days later, militants ambushed a convoy near Arbinda and killed 4 gendarmes."
+    )
+    events = _events(text, dt.date(2021, 3, 10))
+    assert [(e.location, e.event_date) for e in events] == [
+        ("Djibo", dt.date(2021, 3, 3)),
+        ("Arbinda", dt.date(2021, 3, 5)),
+    ]

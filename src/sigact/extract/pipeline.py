@@ -176,6 +176,7 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
     relative phrase ("the following day"), resolved against publication and the narrative anchor."""
     order = {"full": 0, "dm": 0, "range": 0, "month": 1, "weekday": 2, "relative": 3}
     found: tuple[dt.date, int] | None = None
+    found_span = (-1, -1)
     reported: tuple[dt.date, int] | None = None
     for expr in sorted(s.dates, key=lambda e: (order.get(e.kind, 9), e.start)):
         if expr.kind == "year" or (expr.kind == "month" and expr.extra.get("since")):
@@ -190,8 +191,11 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
         if res is not None:
             s.span_days = range_days(expr, published)
             found = res
+            found_span = (expr.start, expr.end)
             break
     shift = _DAYS_SHIFT.search(s.text)
+    if shift is not None and found is not None and found_span[0] < shift.end() and shift.start() < found_span[1]:
+        shift = None  # "Two days later, ...": the relative date already resolved is this phrase, not counted twice
     if shift is not None and found is not None and found[1] == 1 and not s.text[: shift.start()].strip() == "":
         shift = None  # "On June 26, ... (killed five days earlier)": the stated date is the event's
     if shift is not None:
