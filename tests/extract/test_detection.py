@@ -325,6 +325,23 @@ def test_a_toll_told_only_for_a_list_of_places_is_still_shared() -> None:
     assert sorted(e.fatalities or 0 for e in events) == [5, 5]
 
 
+def test_a_claim_told_days_later_is_part_of_the_attack_not_another_event() -> None:
+    text = (
+        "On March 3, gunmen attacked the army post in Djibo, killing 7 soldiers. "
+        "The attack was claimed two days later by the Islamic State in the Sahel."
+    )
+    (e,) = _events(text, dt.date(2021, 3, 10))
+    assert e.event_date == dt.date(2021, 3, 3)
+    assert e.fatalities == 7
+    # a day told in a statement's own words is when it was said too
+    text = (
+        "On March 3, gunmen attacked the army post in Djibo, killing 7 soldiers. "
+        "In a statement published on March 6, the group claimed the attack."
+    )
+    (e,) = _events(text, dt.date(2021, 3, 10))
+    assert e.event_date == dt.date(2021, 3, 3)
+
+
 def test_days_later_opening_a_sentence_dates_a_new_event_once() -> None:
     # "Two days later" is counted once from the day told before, and starts an event of its own
     text = (

@@ -208,7 +208,12 @@ def _main_date(s: _Sent, published: dt.date | None, anchor: dt.date | None) -> t
             base = ref[0] if ref is not None else anchor
         if base is not None and 0 < n < 60:
             sign = 1 if word in ("later", "after") else -1
-            return base + dt.timedelta(days=sign * n), 1
+            shifted = base + dt.timedelta(days=sign * n), 1
+            before = s.text[max(0, shift.start() - 40) : shift.start()]
+            if found is None and _REPORT_DATE.search(before):
+                # "the attack was claimed two days later": when it was claimed, not another event's day
+                s.reported_only = True
+            return shifted
     if found is None and reported is not None:
         s.reported_only = True
     return found or reported
@@ -319,7 +324,7 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
         if s.anaphoric:
             # "the attack ..." / reactions: part of the event told before, never a new one
             if current is not None:
-                if own_date is None or _compatible(own_date, (current.date, current.precision)):
+                if own_date is None or s.reported_only or _compatible(own_date, (current.date, current.precision)):
                     current.sents.append(s)
                     if (
                         own_date is not None
