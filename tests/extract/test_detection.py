@@ -353,3 +353,20 @@ def test_days_later_opening_a_sentence_dates_a_new_event_once() -> None:
         ("Djibo", dt.date(2021, 3, 3)),
         ("Arbinda", dt.date(2021, 3, 5)),
     ]
+
+
+def test_a_toll_dated_only_by_its_announcement_joins_the_day_the_attack_took_place() -> None:
+    # a wire lede: the dateline and "said on Friday" are when it was reported; Wednesday is the attack's day
+    text = (
+        "Gao, 14 May 2021 (afp) - Twelve villagers were killed in an attack on a market in Mali, officials said "
+        "on Friday. Gunmen on motorbikes opened fire on traders at the weekly market of Ansongo on Wednesday, "
+        "witnesses said."
+    )
+    (e,) = _events(text, dt.date(2021, 5, 14))
+    assert (e.location, e.event_date, e.fatalities) == ("Ansongo", dt.date(2021, 5, 12), 12)
+    # an event told days before another one, with dates of their own, stays apart
+    text = (
+        "Soldiers killed 6 militants near Ansongo on Monday, the army said on Friday. "
+        "On Wednesday, gunmen killed 3 traders at the market of Menaka."
+    )
+    assert len(_events(text, dt.date(2021, 5, 14))) == 2

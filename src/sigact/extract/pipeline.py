@@ -76,7 +76,7 @@ _TOLL_SENTENCE = re.compile(
     r"\b(?:death\s+toll|toll|killed|dead|deaths|died|bodies|casualties|lost\s+their\s+lives|bilan|morts?|tués)\b",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"\s*\((?:[A-Z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
+_DATELINE = re.compile(r"\s*\((?:[A-Za-z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
 _DAYS_SHIFT = re.compile(
     r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
 )
@@ -107,6 +107,7 @@ class _Draft:
     sents: list[_Sent]
     dated: bool
     share: tuple[int, int] = (0, 1)  # this event's part of a figure split across places (i, n)
+    reported: bool = False  # its only date is when it was said ("killed ..., authorities said on Saturday")
 
 
 def _actor_country(reg: Registry, text: str, date: dt.date) -> str | None:
@@ -334,6 +335,7 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
                         # "The attack occurred on Friday": the day of the event told without a date; with
                         # nothing better, the day it was announced ("announced on Friday ... were killed")
                         current.date, current.precision, current.dated = own_date[0], own_date[1], True
+                        current.reported = s.reported_only
                     continue
             elif own_date is None and not s.reaction_only:
                 continue
@@ -354,14 +356,20 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             drafts.extend(new)
             current = new[-1]
             continue
+        # an event first told with only the day it was reported, then with the day it took place (days before)
+        told_before_report = (
+            current is not None and current.reported and own_date is not None and not s.reported_only
+            and 0 <= (current.date - own_date[0]).days <= 7
+        )  # fmt: skip
         if (
             current is not None
-            and (own_date is None or _compatible(own_date, (current.date, current.precision)))
+            and (own_date is None or told_before_report or _compatible(own_date, (current.date, current.precision)))
             and (not own_place or _same_place(place, current.place) or current.place is None)
         ):
             current.sents.append(s)
-            if own_date is not None and own_date[1] < current.precision:
+            if own_date is not None and (told_before_report or own_date[1] < current.precision):
                 current.date, current.precision, current.dated = own_date[0], own_date[1], True
+                current.reported = False
             if own_place and current.place is None:
                 current.place = place
             continue
@@ -379,6 +387,7 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             current = twin
             continue
         current = _Draft(date[0], date[1], place, [s], own_date is not None or s.narrative is not None)
+        current.reported = own_date is not None and s.reported_only
         drafts.append(current)
     return _drop_summaries(_merge_undated(drafts))
 
