@@ -370,3 +370,13 @@ def test_a_toll_dated_only_by_its_announcement_joins_the_day_the_attack_took_pla
         "On Wednesday, gunmen killed 3 traders at the market of Menaka."
     )
     assert len(_events(text, dt.date(2021, 5, 14))) == 2
+
+
+def test_the_armys_response_to_an_attack_on_villagers_is_an_event_of_its_own() -> None:
+    text = (
+        "On Saturday, gunmen on motorbikes raided the village of Ansongo and killed 9 civilians, local officials said. "
+        "In response, soldiers deployed to Ansongo killed three of the assailants and recovered stolen cattle."
+    )
+    events = _events(text, dt.date(2021, 5, 10))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Attack", 9), ("Armed clash", 3)]
+    assert all(e.location == "Ansongo" and e.event_date == dt.date(2021, 5, 8) for e in events)

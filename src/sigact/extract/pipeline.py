@@ -82,6 +82,11 @@ _DAYS_SHIFT = re.compile(
 )
 
 
+# the other side's response told after an attack ("In response, troops killed two of the assailants"): ACLED
+# codes the attack on civilians and the fighting that followed as two events
+_RESPONSE = re.compile(r"\s*(?:Reacting|In\s+response|In\s+retaliation|Responding)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Sent:
     index: int
@@ -355,6 +360,10 @@ def _group(sents: list[_Sent], text: str, geo: Geocoder, hint: str | None, publi
             new = [_Draft(d, 1, place, [s], True, (i, len(days))) for i, d in enumerate(days)]
             drafts.extend(new)
             current = new[-1]
+            continue
+        if current is not None and own_date is None and _RESPONSE.match(s.text):
+            current = _Draft(current.date, current.precision, place if own_place else current.place, [s], current.dated)
+            drafts.append(current)
             continue
         # an event first told with only the day it was reported, then with the day it took place (days before)
         told_before_report = (
