@@ -149,7 +149,7 @@ def test_a_day_told_in_a_later_sentence_about_the_same_attack_dates_it() -> None
 def test_an_announcement_day_dates_an_event_told_without_one() -> None:
     text = (
         "Niger declares three days of mourning after 44 people were killed in an attack on a mosque in Fambita.\n\n"
-        "The government announced on Friday three days of mourning after 44 civilians were killed in the attack."
+        "On Friday the government declared national mourning for the 44 civilians who died in the attack."
     )
     (m,) = extract_text(text, D(2025, 3, 22))
     assert (m.event.event_date, m.event.time_precision) == (D(2025, 3, 21), 1)

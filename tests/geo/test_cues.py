@@ -212,7 +212,7 @@ def test_a_dateline_is_not_the_place_of_the_event_its_sentence_tells(geocoder: G
 
 def test_the_seat_of_the_source_is_not_the_event_place(geocoder: Geocoder) -> None:
     text = (
-        "Gunmen killed twelve worshippers, according to the Interior Ministry in the capital Niamey. "
+        "Gunmen killed twelve herders, the Interior Ministry said in the capital Niamey. "
         "The attack took place in Fambita."
     )
     place = geocoder.locate(text, focus=(0, text.index("Niamey.") + 7))

@@ -78,7 +78,7 @@ def test_captions_credits_and_ai_image_notes_removed() -> None:
             "© Michele Cattani A soldier stands guard along the border.",
             "Location of Mali on the map. Photo: BBC",
             "Photo: EPA",
-            "This image is AI-generated and does not depict any real-life event or location.",
+            "This image is AI-generated; it does not show a real event or place.",
             BODY1,
         ]
     )
@@ -89,7 +89,7 @@ def test_embedded_tweets_removed_with_their_text() -> None:
     text = "\n".join(
         [
             BODY1,
-            "⚡️ Dans la matinée du 17 septembre à Bamako, une attaque terroriste a visé l'école de gendarmerie.",
+            "⚡️ Ce matin à Bamako, des assaillants ont visé un camp de la gendarmerie.",
             "https://t.co/abc pic.twitter.com/xyz— Some Account (@some_account) September 17, 2024",
             BODY2,
             "Je salue le courage et le sang-froid dont ils ont fait preuve devant ces actes.",

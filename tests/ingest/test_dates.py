@@ -36,7 +36,7 @@ def test_stated_publication_dates(text: str, expected: dt.date) -> None:
     "text",
     [
         "On November 24, 2023, jihadist militants attacked Malian forces at Niafunké.",
-        "Ce mardi 17 septembre 2024 des terroristes ont réussi à entrer à Bamako.",
+        "Ce mardi 17 septembre 2024, des assaillants sont entrés dans Bamako.",
         "Infobox\n- Date: 24 August 2024\n- Location: Barsalogho",
         "Map updated November 1, 2024",
         "The attack occurred on Sunday. Nothing else is dated.",
