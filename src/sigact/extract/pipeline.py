@@ -33,6 +33,7 @@ from sigact.extract.roles import Roles, assign_roles
 from sigact.extract.typing_rules import apply_rules, fighting_told
 from sigact.geo import Geocoder, Place, PlaceMention
 from sigact.geo.geocoder import distance_km
+from sigact.geo.wording import AGENCY_CREDIT
 from sigact.ingest import Document, sentences
 from sigact.model import Event, Mention, stable_id
 from sigact.taxonomy import CIVILIAN_TARGETING
@@ -76,7 +77,7 @@ _TOLL_SENTENCE = re.compile(
     r"\b(?:death\s+toll|toll|killed|dead|deaths|died|bodies|casualties|lost\s+their\s+lives|bilan|morts?|tués)\b",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"\s*\((?:[A-Za-z][\w/ .-]{1,20})\)\s*[-–—]")  # "Niamey, 22 March 2025 (dpa) -"
+_DATELINE = re.compile(r"\s*" + AGENCY_CREDIT)  # after the date of "Niamey, 22 March 2025 (dpa) -"
 _DAYS_SHIFT = re.compile(
     r"\b(\w+)\s+days?\s+(prior|earlier|before|ago|later|after)\b(?!\s+(?:the|its|a)\b)", re.IGNORECASE
 )

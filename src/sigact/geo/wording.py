@@ -83,7 +83,9 @@ _SOURCE_SEAT = re.compile(
     re.I,
 )
 # a dateline: "Niamey, 22 March 2025 (dpa) -", "BAMAKO (Reuters) -": where the reporter files from
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[\w ]{0,30}?\d{4}\s*)?\([\w/ .-]{2,25}\)\s*[-–—]")
+# the agency credit that closes a dateline: "(AFP) -", "(dpa/MIA) –"
+AGENCY_CREDIT = r"\([A-Za-z][\w/ .-]{1,24}\)\s*[-–—]"
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*[\w ]{0,30}?\d{4}\s*)?" + AGENCY_CREDIT)
 _OF_PERSON = re.compile(
     r"\b(?:mayor|governor|prefect|sub-?prefect|chief|imam|deputy|MP|residents?|people|natives?|son|"
     r"daughter|inhabitants|youths?|community|communities|elders?|notables?|representatives?)\s+of\s+(?:the\s+)?$",
